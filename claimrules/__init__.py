@@ -1,0 +1,223 @@
+"""The evidence rulebook: YAML rules, the cue lexicon, and their validation.
+
+``load()`` returns a :class:`Rulebook`; any problem in a file stops with a
+:class:`RulebookError` naming the file and line.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from .model import LEVELS, Evidence, Rule, level_rank
+from .patterns import FLAGS, compile_pattern, to_regex
+from .yamllib import LineDict, RulebookError, check_keys, did_you_mean, load_yaml
+
+__all__ = ["LEVELS", "Evidence", "Rule", "Rulebook", "RulebookError", "load", "level_rank", "HERE"]
+
+HERE = Path(__file__).parent
+RULES_DIR = HERE / "rules"
+LEXICON = HERE / "lexicon" / "cues.yaml"
+
+RULE_KEYS = {
+    "code", "name", "category", "level", "message", "suggestion", "why", "link",
+    "patterns", "exceptions", "requires", "cues", "evidence", "topic", "kind", "examples",
+}
+RULE_REQUIRED = ("code", "name", "category", "level", "message", "suggestion", "why", "link", "examples")
+CODE_RE = regex.compile(r"CC\d{3}\Z")
+
+
+@dataclass
+class Cue:
+    """One kind of context that changes a hit's verdict (see lexicon/cues.yaml)."""
+
+    name: str
+    effect: str  # drop | lower
+    default: bool
+    window: int  # words before the hit that `before` looks at; 0 = the whole clause
+    before: object | None  # compiled alternation, or None
+    anywhere: object | None
+    openers: frozenset
+
+
+@dataclass
+class Lexicon:
+    cues: dict
+    clause_break: object  # compiled: where a `before` window stops
+    abbreviations: frozenset
+
+
+@dataclass
+class Rulebook:
+    rules: dict  # code -> Rule, in code order
+    lexicon: Lexicon
+    files: tuple
+
+    def by_code(self, code):
+        return self.rules.get(code)
+
+
+def _phrases(path, mapping, key):
+    items = mapping.get(key) or []
+    if not isinstance(items, list) or not all(isinstance(p, str) and p for p in items):
+        raise RulebookError(path, mapping.line_of(key), f"'{key}' must be a list of non-empty strings")
+    return items
+
+
+def _alternation(path, mapping, key):
+    items = _phrases(path, mapping, key)
+    if not items:
+        return None
+    def edged(p):
+        start = r"(?<!\w)" if p[0].isalnum() else ""
+        end = r"(?!\w)" if p[-1].isalnum() or p[-1] == "'" else ""
+        return f"{start}(?:{to_regex(p)}){end}"
+
+    body = "|".join(edged(p) for p in sorted(items, key=len, reverse=True))
+    try:
+        return regex.compile(body, FLAGS)
+    except regex.error as exc:
+        raise RulebookError(path, mapping.line_of(key), f"pattern in '{key}' does not compile: {exc}") from None
+
+
+def load_lexicon(path=LEXICON) -> Lexicon:
+    data = load_yaml(path)
+    if not isinstance(data, LineDict):
+        raise RulebookError(path, 1, "the lexicon must be a mapping")
+    check_keys(path, data, {"cues", "clause_breaks", "abbreviations"}, ("cues", "clause_breaks"))
+    cues = {}
+    for name, spec in data["cues"].items():
+        if not isinstance(spec, LineDict):
+            raise RulebookError(path, data["cues"].line_of(name), f"cue '{name}' must be a mapping")
+        check_keys(path, spec, {"effect", "default", "window", "before", "anywhere", "openers", "about"}, ("effect",))
+        if spec["effect"] not in ("drop", "lower"):
+            raise RulebookError(path, spec.line_of("effect"), "effect must be 'drop' or 'lower'")
+        cues[name] = Cue(
+            name=name,
+            effect=spec["effect"],
+            default=bool(spec.get("default", True)),
+            window=int(spec.get("window", 0)),
+            before=_alternation(path, spec, "before"),
+            anywhere=_alternation(path, spec, "anywhere"),
+            openers=frozenset(w.lower() for w in _phrases(path, spec, "openers")),
+        )
+    breaks = _alternation(path, data, "clause_breaks")
+    abbreviations = frozenset(_phrases(path, data, "abbreviations"))
+    return Lexicon(cues=cues, clause_break=breaks, abbreviations=abbreviations)
+
+
+def _compile_all(path, mapping, key):
+    compiled = []
+    for i, pattern in enumerate(_phrases(path, mapping, key)):
+        try:
+            compiled.append(compile_pattern(pattern))
+        except regex.error as exc:
+            raise RulebookError(path, _item_line(mapping, key, i), f"pattern '{pattern}' does not compile: {exc}") from None
+    return compiled
+
+
+def _item_line(mapping, key, index):
+    items = mapping.get(key)
+    lines = getattr(items, "lines", None)
+    return lines[index] if lines else mapping.line_of(key)
+
+
+def _evidence(path, rule):
+    items = rule.get("evidence") or []
+    out = []
+    if not isinstance(items, list):
+        raise RulebookError(path, rule.line_of("evidence"), "'evidence' must be a list")
+    for item in items:
+        if not isinstance(item, LineDict):
+            raise RulebookError(path, rule.line_of("evidence"), "each evidence item needs source, line and quote")
+        check_keys(path, item, {"source", "line", "quote"}, ("source", "line", "quote"))
+        if not isinstance(item["line"], int) or item["line"] < 1:
+            raise RulebookError(path, item.line_of("line"), "evidence 'line' must be a positive integer")
+        out.append(Evidence(str(item["source"]), item["line"], str(item["quote"])))
+    return tuple(out)
+
+
+def _rule(path, spec, cue_names) -> Rule:
+    if not isinstance(spec, LineDict):
+        raise RulebookError(path, 0, "each rule must be a mapping")
+    check_keys(path, spec, RULE_KEYS, RULE_REQUIRED)
+    code = str(spec["code"])
+    if not CODE_RE.match(code):
+        raise RulebookError(path, spec.line_of("code"), f"rule code '{code}' must look like CC123")
+    if spec["level"] not in LEVELS:
+        raise RulebookError(path, spec.line_of("level"), f"level must be one of {', '.join(LEVELS)}")
+    kind = spec.get("kind", "phrase")
+    if kind not in ("phrase", "builtin"):
+        raise RulebookError(path, spec.line_of("kind"), "kind must be 'phrase' or 'builtin'")
+    if kind == "phrase" and not spec.get("patterns"):
+        raise RulebookError(path, spec.line, f"rule {code} has no patterns")
+    cues = spec.get("cues")
+    if cues is None:
+        cues = tuple(n for n, c in cue_names.items() if c.default)
+    else:
+        for name in _phrases(path, spec, "cues"):
+            if name not in cue_names:
+                raise RulebookError(path, spec.line_of("cues"), f"unknown cue '{name}'{did_you_mean(name, cue_names)}")
+        cues = tuple(cues)
+    examples = spec["examples"]
+    if not isinstance(examples, LineDict):
+        raise RulebookError(path, spec.line_of("examples"), "examples must map 'match' and 'no_match' to lists")
+    check_keys(path, examples, {"match", "no_match"}, ("match", "no_match"))
+    rule = Rule(
+        code=code,
+        name=str(spec["name"]),
+        category=str(spec["category"]),
+        level=spec["level"],
+        message=str(spec["message"]).strip(),
+        suggestion=str(spec["suggestion"]).strip(),
+        why=str(spec["why"]).strip(),
+        link=str(spec["link"]),
+        patterns=tuple(_phrases(path, spec, "patterns")),
+        exceptions=tuple(_phrases(path, spec, "exceptions")),
+        requires=tuple(_phrases(path, spec, "requires")),
+        cues=cues,
+        evidence=_evidence(path, spec),
+        topic=spec.get("topic"),
+        kind=kind,
+        examples_match=tuple(_phrases(path, examples, "match")),
+        examples_no_match=tuple(_phrases(path, examples, "no_match")),
+        source=f"{path}:{spec.line}",
+    )
+    rule.compiled = _compile_all(path, spec, "patterns")
+    rule.compiled_exceptions = _compile_all(path, spec, "exceptions")
+    rule.compiled_requires = _compile_all(path, spec, "requires")
+    return rule
+
+
+def load_rule_file(path, lexicon: Lexicon):
+    data = load_yaml(path)
+    if data is None:
+        return []
+    if not isinstance(data, LineDict) or "rules" not in data:
+        raise RulebookError(path, 1, "a rule file is a mapping with a 'rules' list")
+    check_keys(path, data, {"rules", "about"})
+    if not isinstance(data["rules"], list):
+        raise RulebookError(path, data.line_of("rules"), "'rules' must be a list")
+    return [_rule(path, spec, lexicon.cues) for spec in data["rules"]]
+
+
+_CACHE: dict = {}
+
+
+def load(extra_files=(), builtin=True) -> Rulebook:
+    """Load, validate and compile the rulebook (cached per set of files)."""
+    files = (tuple(sorted(RULES_DIR.glob("*.yaml"))) if builtin else ()) + tuple(Path(p) for p in extra_files)
+    key = (files, builtin)
+    if key in _CACHE:
+        return _CACHE[key]
+    lexicon = load_lexicon()
+    rules: dict = {}
+    for path in files:
+        for rule in load_rule_file(path, lexicon):
+            if rule.code in rules:
+                raise RulebookError(path, 0, f"rule code {rule.code} is already defined at {rules[rule.code].source}")
+            rules[rule.code] = rule
+    book = Rulebook(rules=dict(sorted(rules.items())), lexicon=lexicon, files=files)
+    _CACHE[key] = book
+    return book

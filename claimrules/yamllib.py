@@ -1,0 +1,96 @@
+"""Safe YAML loading that remembers where each mapping and key came from.
+
+Every error in a rule, lexicon or config file must name the file and the line.
+PyYAML's SafeLoader builds no Python objects from tags; on top of it, mappings
+become :class:`LineDict`, which knows its own line and the line of each key.
+"""
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import yaml
+
+
+class RulebookError(Exception):
+    """A problem in a rule, lexicon, evidence or config file: ``file:line: message``."""
+
+    def __init__(self, path, line, message):
+        self.path, self.line, self.message = str(path), line, message
+        where = f"{self.path}:{line}" if line else self.path
+        super().__init__(f"{where}: {message}")
+
+
+class LineDict(dict):
+    """A dict from YAML that knows its 1-based ``line`` and each key's line."""
+
+    line = 0
+    key_lines: dict
+
+    def line_of(self, key):
+        return self.key_lines.get(key, self.line)
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader, node):
+    loader.flatten_mapping(node)
+    result = LineDict()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+class LineList(list):
+    """A list from YAML that knows the 1-based line of each item."""
+
+    lines: list
+
+
+def _construct_sequence(loader, node):
+    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result.lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def load_yaml(path: Path, text: str | None = None):
+    """Parse a YAML file safely; a syntax error becomes a RulebookError with its line."""
+    try:
+        if text is None:
+            text = Path(path).read_text(encoding="utf-8")
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        raise RulebookError(path, line, f"invalid YAML: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise RulebookError(path, 0, f"invalid YAML: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RulebookError(path, 0, f"cannot read: {exc}") from None
+
+
+def did_you_mean(word: str, choices) -> str:
+    close = difflib.get_close_matches(str(word), list(choices), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def check_keys(path, mapping: LineDict, allowed, required=(), what="key"):
+    """Reject unknown keys (with a suggestion) and missing required ones."""
+    for key in mapping:
+        if key not in allowed:
+            raise RulebookError(
+                path, mapping.line_of(key), f"unknown {what} '{key}'{did_you_mean(key, allowed)}"
+            )
+    for key in required:
+        if key not in mapping:
+            raise RulebookError(path, mapping.line, f"missing required {what} '{key}'")

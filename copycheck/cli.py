@@ -1,0 +1,178 @@
+"""The command line: parse options, call the library, pick a report.
+
+Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it;
+2 a usage, configuration, rule or input error."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+
+LEVEL_CHOICE = click.Choice(["error", "warning", "info"])
+
+
+def _fail(message: str):
+    click.echo(f"copycheck: {message}", err=True)
+    sys.exit(2)
+
+
+def _codes(values):
+    out = []
+    for v in values or ():
+        out.extend(c.strip() for c in v.split(",") if c.strip())
+    return tuple(out) or None
+
+
+def _load(config_path, no_config, rule_files, **overrides):
+    """Settings, rulebook and linter, or exit 2 naming the broken file."""
+    import claimrules
+
+    from . import config
+    from .linter import Linter
+
+    try:
+        path = None if no_config else (Path(config_path) if config_path else config.find())
+        settings = config.load(path).merged(**overrides)
+        extra = tuple(settings.extend_rules) + tuple(rule_files or ())
+        settings = settings.merged(extend_rules=extra)
+        rulebook = claimrules.load(extra)
+        config.check_codes(settings, rulebook)
+    except claimrules.RulebookError as exc:
+        _fail(str(exc))
+    return settings, rulebook, Linter(rulebook, settings)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="copycheck")
+def main():
+    """Find claims in clinic marketing copy that the evidence does not support."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif"]), default="text", show_default=True, help="Output format.")
+@click.option("--show-evidence", is_flag=True, help="Show the evidence quotes and the wording to use instead.")
+@click.option("--fail-on", type=LEVEL_CHOICE, default=None, help="Lowest level that makes the exit code 1 [default: warning].")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--select", multiple=True, help="Rule codes, code prefixes or categories to check (comma-separated).")
+@click.option("--ignore", multiple=True, help="Rule codes, code prefixes or categories to skip.")
+@click.option("--exclude", multiple=True, help="Glob of files or folders to skip (repeatable).")
+@click.option("--rules", "rule_files", multiple=True, type=click.Path(exists=True, dir_okay=False), help="An extra rule file (repeatable).")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Use this configuration file.")
+@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+@click.option("--stdin-filename", default=None, help="With '-': the name to show, and whose extension picks the format.")
+@click.option("--jobs", "-j", default="1", show_default=True, help="Processes to use, or 'auto'.")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary or notices.")
+def check(paths, fmt, show_evidence, fail_on, exit_zero, select, ignore, exclude, rule_files, config_path,
+          no_config, stdin_filename, jobs, quiet):
+    """Check files and folders (default: the current folder); '-' reads standard input."""
+    from . import report
+    from .runner import Result, check_paths, jobs_count
+
+    try:
+        jobs_count(jobs)
+    except ValueError:
+        _fail(f"--jobs must be a number or 'auto', not '{jobs}'")
+    settings, rulebook, linter = _load(
+        config_path, no_config, rule_files,
+        select=_codes(select), ignore=_codes(ignore), fail_on=fail_on,
+    )
+    if exclude:
+        settings = settings.merged(exclude=tuple(settings.exclude) + tuple(exclude))
+    paths = paths or (".",)
+    if "-" in paths:
+        if len(paths) > 1:
+            _fail("'-' (standard input) cannot be combined with other paths")
+        data = sys.stdin.buffer.read()
+        name = stdin_filename or "-"
+        from . import files
+
+        result = Result()
+        try:
+            text = files.decode(data, name)
+            result.findings = linter.check_text(text, name)
+            result.files = 1
+        except files.InputError as exc:
+            result.errors.append(exc)
+    else:
+        result = check_paths(paths, linter, settings, (tuple(settings.extend_rules),), jobs)
+    for problem in result.notices:
+        if not quiet:
+            click.echo(f"copycheck: {problem}", err=True)
+    for problem in result.errors:
+        click.echo(f"copycheck: {problem}", err=True)
+    options = {"show_evidence": show_evidence, "quiet": quiet}
+    if quiet and fmt == "text":
+        from .report import text_format
+
+        for f in result.findings:
+            click.echo(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}")
+    else:
+        report.render(fmt, result, options, click.echo)
+    if result.errors:
+        sys.exit(2)
+    if not exit_zero and result.failed(settings.fail_on):
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--rules", "rule_files", multiple=True, type=click.Path(exists=True, dir_okay=False))
+def rules(fmt, rule_files):
+    """List the rules: code, name, category and level."""
+    import json
+
+    import claimrules
+
+    try:
+        book = claimrules.load(rule_files)
+    except claimrules.RulebookError as exc:
+        _fail(str(exc))
+    rows = [(r.code, r.name, r.category, r.level) for r in book.rules.values()]
+    if fmt == "json":
+        click.echo(json.dumps([dict(zip(("code", "name", "category", "level"), r)) for r in rows], indent=2))
+        return
+    widths = [max(len(str(r[i])) for r in rows + [("CODE", "NAME", "CATEGORY", "LEVEL")]) for i in range(4)]
+    for row in [("CODE", "NAME", "CATEGORY", "LEVEL")] + rows:
+        click.echo("  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip())
+
+
+@main.command()
+@click.argument("code")
+@click.option("--rules", "rule_files", multiple=True, type=click.Path(exists=True, dir_okay=False))
+def explain(code, rule_files):
+    """Explain a rule: what it flags, why, the evidence, an example and what to write instead."""
+    import claimrules
+    from claimrules.yamllib import did_you_mean
+
+    try:
+        book = claimrules.load(rule_files)
+    except claimrules.RulebookError as exc:
+        _fail(str(exc))
+    rule = book.rules.get(code.upper()) or next((r for r in book.rules.values() if r.name == code), None)
+    if rule is None:
+        _fail(f"no rule '{code}'{did_you_mean(code.upper(), book.rules)}")
+    click.echo(click.style(f"{rule.code} {rule.name}", bold=True) + f"  ({rule.category}, {rule.level})")
+    click.echo()
+    click.echo(click.style("What it does", bold=True))
+    click.echo(f"  {rule.message}")
+    click.echo()
+    click.echo(click.style("Why is this bad", bold=True))
+    click.echo(f"  {rule.why}")
+    click.echo(f"  Guidance: {rule.link}")
+    if rule.evidence:
+        click.echo()
+        click.echo(click.style("Evidence", bold=True))
+        for e in rule.evidence:
+            click.echo(f'  {e.source}:{e.line}: "{e.quote}"')
+    if rule.examples_match:
+        click.echo()
+        click.echo(click.style("Example", bold=True))
+        for ex in rule.examples_match:
+            click.echo(f"  {ex}")
+    click.echo()
+    click.echo(click.style("Use instead", bold=True))
+    click.echo(f"  {rule.suggestion}")

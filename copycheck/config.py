@@ -1,0 +1,151 @@
+"""Settings: [tool.copycheck] in pyproject.toml or .copycheck.yaml, found from
+the current directory upwards, merged with the command line (which wins)."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from claimrules import LEVELS
+from claimrules.yamllib import LineDict, RulebookError, did_you_mean, load_yaml
+
+from .files import DEFAULT_INCLUDE
+from .markup.frontmatter import DEFAULT_KEYS
+
+KEYS = {
+    "select", "ignore", "extend-select", "per-file-ignores", "levels", "extend-rules", "include",
+    "exclude", "frontmatter-keys", "fail-on", "evidence",
+}
+
+
+class ConfigError(RulebookError):
+    pass
+
+
+@dataclass
+class Settings:
+    select: tuple = ("ALL",)
+    ignore: tuple = ()
+    per_file_ignores: dict = field(default_factory=dict)
+    levels: dict = field(default_factory=dict)
+    extend_rules: tuple = ()
+    include: tuple = DEFAULT_INCLUDE
+    exclude: tuple = ()
+    frontmatter_keys: tuple = DEFAULT_KEYS
+    fail_on: str = "warning"
+    evidence: tuple = ()
+    source: str | None = None  # the config file, if any
+
+    def merged(self, **overrides):
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def find(start: Path | None = None) -> Path | None:
+    """The nearest .copycheck.yaml, or pyproject.toml with [tool.copycheck]."""
+    d = (start or Path.cwd()).resolve()
+    for folder in (d, *d.parents):
+        yaml_file = folder / ".copycheck.yaml"
+        if yaml_file.is_file():
+            return yaml_file
+        toml_file = folder / "pyproject.toml"
+        if toml_file.is_file():
+            try:
+                text = toml_file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+            if re.search(r"^\[tool\.copycheck[\].]", text, re.M):
+                return toml_file
+    return None
+
+
+def _toml_line(text: str, key: str) -> int:
+    m = re.search(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=", text, re.M)
+    return text.count("\n", 0, m.start()) + 1 if m else 0
+
+
+def load(path: Path | None) -> Settings:
+    if path is None:
+        return Settings()
+    path = Path(path)
+    if path.suffix == ".toml":
+        try:
+            text = path.read_text(encoding="utf-8")
+            data = tomllib.loads(text).get("tool", {}).get("copycheck", {})
+        except tomllib.TOMLDecodeError as exc:
+            m = re.search(r"line (\d+)", str(exc))
+            raise ConfigError(path, int(m.group(1)) if m else 0, f"invalid TOML: {exc}") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(path, 0, f"cannot read: {exc}") from None
+
+        def line_of(key):
+            return _toml_line(text, key)
+    else:
+        data = load_yaml(path) or LineDict()
+        if not isinstance(data, dict):
+            raise ConfigError(path, 1, "the configuration must be a mapping")
+
+        def line_of(key):
+            return data.line_of(key) if isinstance(data, LineDict) else 0
+    return _settings(path, data, line_of)
+
+
+def _list(path, data, key, line_of):
+    value = data[key]
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(path, line_of(key), f"'{key}' must be a list of strings")
+    return tuple(value)
+
+
+def _settings(path: Path, data: dict, line_of) -> Settings:
+    for key in data:
+        if key not in KEYS:
+            raise ConfigError(path, line_of(key), f"unknown option '{key}'{did_you_mean(key, KEYS)}")
+    s = Settings(source=str(path))
+    base = path.parent
+    if "select" in data:
+        s.select = _list(path, data, "select", line_of)
+    if "extend-select" in data:
+        s.select = s.select + _list(path, data, "extend-select", line_of)
+    if "ignore" in data:
+        s.ignore = _list(path, data, "ignore", line_of)
+    if "include" in data:
+        s.include = _list(path, data, "include", line_of)
+    if "exclude" in data:
+        s.exclude = _list(path, data, "exclude", line_of)
+    if "frontmatter-keys" in data:
+        s.frontmatter_keys = _list(path, data, "frontmatter-keys", line_of)
+    if "extend-rules" in data:
+        s.extend_rules = tuple(str(base / p) for p in _list(path, data, "extend-rules", line_of))
+    if "evidence" in data:
+        s.evidence = tuple(str(base / p) for p in _list(path, data, "evidence", line_of))
+    if "fail-on" in data:
+        if data["fail-on"] not in LEVELS:
+            raise ConfigError(path, line_of("fail-on"), f"'fail-on' must be one of {', '.join(LEVELS)}")
+        s.fail_on = data["fail-on"]
+    if "per-file-ignores" in data:
+        pfi = data["per-file-ignores"]
+        if not isinstance(pfi, dict):
+            raise ConfigError(path, line_of("per-file-ignores"), "'per-file-ignores' maps globs to lists of codes")
+        s.per_file_ignores = {str(k): tuple([v] if isinstance(v, str) else v) for k, v in pfi.items()}
+    if "levels" in data:
+        levels = data["levels"]
+        if not isinstance(levels, dict) or any(v not in LEVELS for v in levels.values()):
+            raise ConfigError(path, line_of("levels"), f"'levels' maps rule codes to one of {', '.join(LEVELS)}")
+        s.levels = dict(levels)
+    return s
+
+
+def check_codes(settings: Settings, rulebook) -> None:
+    """Every code named in the settings must exist (with a did-you-mean)."""
+    known = set(rulebook.rules) | {r.category for r in rulebook.rules.values()} | {r.name for r in rulebook.rules.values()}
+    names = list(settings.select) + list(settings.ignore) + list(settings.levels)
+    for codes in settings.per_file_ignores.values():
+        names.extend(codes)
+    for name in names:
+        if name == "ALL" or name in known or any(code.startswith(name) for code in rulebook.rules):
+            continue
+        where = settings.source or "command line"
+        raise ConfigError(where, 0, f"unknown rule code or category '{name}'{did_you_mean(name, sorted(known))}")

@@ -1,0 +1,129 @@
+"""Walk paths, read bytes, detect binary, decode.  Every input problem becomes
+one InputError with a one-line message naming the file."""
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+from dataclasses import dataclass
+from fnmatch import fnmatch
+from pathlib import Path
+
+DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.mdx", "*.html", "*.htm", "*.txt")
+ALWAYS_SKIP_DIRS = {".git", "node_modules", ".hg", ".svn", "__pycache__"}
+MAX_BYTES = 1 << 31
+
+
+class InputError(Exception):
+    """A path or file copycheck cannot read; str() is the one-line message."""
+
+    def __init__(self, path, message, fatal=True):
+        self.path = str(path)
+        self.fatal = fatal  # False: a notice (a skipped file), not a failure
+        super().__init__(f"{path}: {message}")
+
+
+@dataclass(frozen=True)
+class Source:
+    path: str  # as shown in reports
+    text: str
+
+
+def _excluded(rel: str, name: str, exclude) -> bool:
+    return any(fnmatch(rel, pat) or fnmatch(name, pat) or fnmatch(rel, pat.rstrip("/") + "/*") for pat in exclude)
+
+
+def discover(paths, include=DEFAULT_INCLUDE, exclude=()):
+    """Yield (path, explicit) for each file to check, in a stable order, and
+    InputError for each path that cannot be walked."""
+    for raw in paths:
+        p = Path(raw)
+        try:
+            st = p.stat()
+        except FileNotFoundError:
+            if p.is_symlink():
+                yield InputError(raw, "broken symbolic link")
+            else:
+                yield InputError(raw, "no such file or directory")
+            continue
+        except OSError as exc:
+            yield InputError(raw, exc.strerror or str(exc))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            yield from _walk(p, include, exclude)
+        elif stat.S_ISREG(st.st_mode):
+            yield (str(raw), True)
+        else:
+            yield InputError(raw, "not a regular file (a FIFO, socket or device); skipped", fatal=False)
+
+
+def _walk(root: Path, include, exclude):
+    seen = set()
+
+
+    stack = [root]
+    while stack:
+        d = stack.pop()
+        try:
+            st = d.stat()
+            key = (st.st_dev, st.st_ino)
+            if key in seen:
+                continue  # a symlink loop
+            seen.add(key)
+            entries = sorted(os.scandir(d), key=lambda e: e.name)
+        except PermissionError:
+            yield InputError(d, "permission denied")
+            continue
+        except OSError as exc:
+            yield InputError(d, exc.strerror or str(exc))
+            continue
+        subdirs = []
+        for e in entries:
+            path = os.path.join(d, e.name) if str(d) != "." else e.name
+            rel = os.path.relpath(path, root).replace(os.sep, "/")
+            try:
+                is_dir = e.is_dir()
+                is_file = e.is_file()
+            except OSError:
+                continue
+            if is_dir:
+                if e.name.startswith(".") or e.name in ALWAYS_SKIP_DIRS or _excluded(rel, e.name, exclude):
+                    continue
+                subdirs.append(Path(path))
+            elif is_file:
+                if any(fnmatch(e.name, pat) for pat in include) and not _excluded(rel, e.name, exclude):
+                    yield (path, False)
+            elif e.is_symlink() and any(fnmatch(e.name, pat) for pat in include):
+                yield InputError(path, "broken symbolic link; skipped", fatal=False)
+        stack.extend(reversed(subdirs))
+
+
+def decode(data: bytes, path) -> str:
+    """Bytes -> text: BOMs honoured, binary refused, invalid UTF-8 located."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[3:]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(path, f"invalid UTF-16 at byte {exc.start}") from None
+    if b"\x00" in data[:8192]:
+        raise InputError(path, "binary file (contains NUL bytes); skipped", fatal=False)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(f"{path}:{line}", f"invalid UTF-8 at byte {exc.start} (0x{data[exc.start]:02x}); file not checked") from None
+
+
+def read(path: str) -> Source:
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_BYTES)
+    except IsADirectoryError:
+        raise InputError(path, "is a directory") from None
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    except OSError as exc:
+        raise InputError(path, exc.strerror or str(exc)) from None
+    return Source(path, decode(data, path))

@@ -1,0 +1,70 @@
+"""Context judgement: does a hit make a claim, in the sentence it stands in?
+
+Each cue of the lexicon (claimrules/lexicon/cues.yaml) is one readable rule:
+negation, hedge, attribution and question drop a hit; a citation lowers it
+one level.  A rule lists the cues that may act on it (``cues:``)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimrules import LEVELS
+
+_WORDS = re.compile(r"\S+")
+_FIRST_WORD = re.compile(r"[\W_]*(\w+)")
+
+
+@dataclass
+class Verdict:
+    level: str | None  # None: dropped
+    cues: tuple  # names of the cues that acted
+
+
+def _normal(s: str) -> str:
+    return s.replace("\u2019", "'").replace("\u2018", "'")
+
+
+def _before(text, sent_start, hit_start, cue, lexicon):
+    ctx = _normal(text[sent_start:hit_start])
+    if cue.window:
+        if lexicon.clause_break is not None:
+            last = None
+            for last in lexicon.clause_break.finditer(ctx):
+                pass
+            if last is not None:
+                ctx = ctx[last.end():]
+        words = _WORDS.findall(ctx)
+        ctx = " ".join(words[-cue.window:])
+    return cue.before.search(ctx) is not None
+
+
+def _is_question(sentence: str, openers) -> bool:
+    s = sentence.rstrip()
+    if not s.endswith("?"):
+        return False
+    m = _FIRST_WORD.match(s)
+    return bool(m) and m.group(1).lower() in openers
+
+
+def judge(text: str, hit, sentences, lexicon, base_level: str) -> Verdict:
+    rule = hit.rule
+    s_start, s_end = sentences.span(hit.start)
+    sentence = text[s_start:max(s_end, hit.end)]
+    acted = []
+    lower = 0
+    for name in rule.cues:
+        cue = lexicon.cues[name]
+        found = False
+        if cue.openers and _is_question(sentence, cue.openers):
+            found = True
+        if not found and cue.before is not None and _before(text, s_start, hit.start, cue, lexicon):
+            found = True
+        if not found and cue.anywhere is not None and cue.anywhere.search(_normal(sentence)):
+            found = True
+        if found:
+            if cue.effect == "drop":
+                return Verdict(None, (name,))
+            acted.append(name)
+            lower = 1
+    level = LEVELS[max(0, LEVELS.index(base_level) - lower)]
+    return Verdict(level, tuple(acted))

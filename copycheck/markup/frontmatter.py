@@ -1,0 +1,85 @@
+"""YAML front matter -> blocks for the values that become titles and search
+snippets (title, description, summary, excerpt, subtitle, and their meta/og/seo
+forms).  Everything else in the front matter is left alone.  Invalid YAML
+falls back to reading ``key: value`` lines."""
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from ..blocks import BlockBuilder
+
+DEFAULT_KEYS = ("title", "description", "summary", "excerpt", "subtitle")
+_PREFIX = re.compile(r"^(?:meta|og|seo|twitter|opengraph)[:_.-]?", re.I)
+_NESTS = {"meta", "og", "seo", "twitter", "opengraph", "params"}
+_OPEN = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)", re.M)
+_KEY_LINE = re.compile(r"^[ \t]*([\w:.-]+)[ \t]*:[ \t]*(\S.*?)[ \t]*$", re.M)
+_WORD = re.compile(r"\S+")
+
+
+def key_wanted(key, keys) -> bool:
+    k = str(key).lower()
+    return k in keys or _PREFIX.sub("", k) in keys and _PREFIX.match(k) is not None
+
+
+def read(source: str, parsed, keys=None) -> int:
+    """Add front-matter blocks to parsed; return the offset where the body starts."""
+    m = _OPEN.match(source)
+    if not m:
+        return 0
+    close = _CLOSE.search(source, m.end())
+    if not close:
+        return 0  # no closing line: not front matter
+    keys = {k.lower() for k in (keys or DEFAULT_KEYS)}
+    start, end = m.end(), close.start()
+    fm = source[start:end]
+    try:
+        root = yaml.compose(fm, Loader=yaml.SafeLoader)
+        _walk(root, fm, start, keys, parsed, nested=False)
+    except yaml.YAMLError:
+        for km in _KEY_LINE.finditer(fm):
+            if key_wanted(km.group(1), keys):
+                value = km.group(2).strip("'\"")
+                _add(parsed, km.group(1), value, start + km.start(2), km.group(2))
+    except RecursionError:
+        pass
+    return close.end()
+
+
+def _walk(node, fm, base, keys, parsed, nested):
+    if not isinstance(node, yaml.MappingNode):
+        return
+    for key_node, value_node in node.value:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+        if key is None:
+            continue
+        if isinstance(value_node, yaml.MappingNode) and str(key).lower() in _NESTS:
+            _walk(value_node, fm, base, keys, parsed, nested=True)
+        elif isinstance(value_node, yaml.ScalarNode) and (key_wanted(key, keys) or nested and str(key).lower() in keys):
+            if value_node.tag != "tag:yaml.org,2002:str" and value_node.style is None:
+                continue  # numbers, booleans, dates
+            span = fm[value_node.start_mark.index:value_node.end_mark.index]
+            _add(parsed, key, value_node.value, base + value_node.start_mark.index, span)
+
+
+def _add(parsed, key, value, span_start, span):
+    """Map the words of value onto the source span they came from."""
+    builder = BlockBuilder(f"frontmatter.{key}")
+    cursor = 0
+    prev_end = None
+    for w in _WORD.finditer(value):
+        j = span.find(w.group(), cursor)
+        if prev_end is not None:
+            gap = value[prev_end:w.start()]
+            builder.replace(span_start + cursor, 0 if j < 0 else j - cursor, gap)
+        if j < 0:
+            builder.replace(span_start + cursor, 0, w.group())
+        else:
+            builder.copy(span_start + j, w.group())
+            cursor = j + len(w.group())
+        prev_end = w.end()
+    block = builder.build()
+    if block is not None:
+        parsed.blocks.append(block)

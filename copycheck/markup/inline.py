@@ -1,0 +1,68 @@
+"""Inline text of one Markdown line (or an HTML text run) into a block:
+keeps the words, drops the markup, and maps every character back."""
+from __future__ import annotations
+
+import html as _html
+import re
+
+_ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+
+# One alternation, tried left to right at each special character.
+_MD_INLINE = re.compile(
+    r"(?P<code>(?P<ticks>`+)(?P<codebody>.+?)(?P=ticks))"
+    r"|(?P<comment><!--.*?-->)"
+    r"|(?P<autolink><(?:https?|mailto|ftp):[^>\s]*>)"
+    r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"
+    r"|(?P<link>!?\[(?P<label>(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*)\](?P<target>\([^()\s]*(?:\([^()]*\))?[^()\s]*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)|\[[^\]]*\])?)"
+    r"|(?P<url>(?:https?://|www\.)[^\s<>()\[\]]+)"
+    rf"|(?P<entity>{_ENTITY})"
+    r"|(?P<escape>\\[!-/:-@\[-`{-~])"
+    r"|(?P<emph>\*+|~~+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9]))"
+)
+_HAS_SPECIAL = re.compile(r"[`<\[&\\*~_]|https?://|www\.")
+_ENTITY_RE = re.compile(_ENTITY)
+
+
+def add_entities(builder, src_start: int, raw: str) -> None:
+    """Append raw text, decoding HTML entities."""
+    if "&" not in raw:
+        builder.copy(src_start, raw)
+        return
+    pos = 0
+    for m in _ENTITY_RE.finditer(raw):
+        builder.copy(src_start + pos, raw[pos:m.start()])
+        decoded = _html.unescape(m.group())
+        builder.replace(src_start + m.start(), m.end() - m.start(), decoded)
+        pos = m.end()
+    builder.copy(src_start + pos, raw[pos:])
+
+
+def add_markdown(builder, src_start: int, raw: str, on_comment=None) -> None:
+    """Append the text of a Markdown inline run: links keep their text, images
+    their alt text; code spans, URLs, tags and comments are left out."""
+    if not _HAS_SPECIAL.search(raw):
+        builder.copy(src_start, raw)
+        return
+    pos = 0
+    for m in _MD_INLINE.finditer(raw):
+        builder.copy(src_start + pos, raw[pos:m.start()])
+        kind = m.lastgroup
+        if kind == "code" or kind == "ticks" or kind == "codebody":
+            builder.replace(src_start + m.start(), m.end() - m.start(), " ")
+        elif kind == "link" or kind == "label" or kind == "target":
+            builder.replace(src_start + m.start(), 0, " ")
+            add_markdown(builder, src_start + m.start("label"), m.group("label"), on_comment)
+            builder.replace(src_start + m.end("label"), 0, " ")
+        elif kind == "entity":
+            builder.replace(src_start + m.start(), m.end() - m.start(), _html.unescape(m.group()))
+        elif kind == "escape":
+            builder.replace(src_start + m.start(), 2, m.group()[1])
+        elif kind == "comment":
+            if on_comment:
+                on_comment(src_start + m.start(), m.group())
+            builder.replace(src_start + m.start(), m.end() - m.start(), " ")
+        elif kind in ("tag", "autolink", "url"):
+            builder.replace(src_start + m.start(), m.end() - m.start(), " ")
+        # emphasis markers are dropped
+        pos = m.end()
+    builder.copy(src_start + pos, raw[pos:])

@@ -1,0 +1,204 @@
+"""Markdown (CommonMark-ish, GFM tables) -> text blocks.
+
+A line-based block scanner: headings, paragraphs, list items, block quotes and
+table cells become blocks; fenced and indented code, HTML comments, raw
+<script>/<style>/<pre> blocks, link definitions and thematic breaks are
+skipped.  Broken markup degrades to text; nothing here raises.
+"""
+from __future__ import annotations
+
+import re
+
+from . import Parsed, directives, frontmatter
+from ..blocks import BlockBuilder
+from ..positions import split_lines
+from .inline import add_markdown
+
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
+_ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
+_QUOTE = re.compile(r" {0,3}> ?")
+_LIST = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+_HR = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_SETEXT = re.compile(r" {0,3}(?:=+|-+)[ \t]*$")
+_LINKDEF = re.compile(r" {0,3}\[[^\]]+\]:\s*\S+")
+_TABLE_DELIM = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_RAW_OPEN = re.compile(r"[ \t]*<(script|style|pre|textarea|template)\b", re.I)
+_COMMENT_OPEN = re.compile(r"[ \t]*<!--")
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+
+
+def _indent(content: str) -> int:
+    width = 0
+    for ch in content:
+        if ch == " ":
+            width += 1
+        elif ch == "\t":
+            width += 4 - width % 4
+        else:
+            break
+    return width
+
+
+def read(source: str, frontmatter_keys=None) -> Parsed:
+    parsed = Parsed()
+    body_start = frontmatter.read(source, parsed, frontmatter_keys)
+    _Scanner(source, parsed).run(split_lines(source, body_start))
+    return parsed
+
+
+class _Scanner:
+    def __init__(self, source, parsed):
+        self.source = source
+        self.parsed = parsed
+        self.para = None  # the open paragraph BlockBuilder
+        self.line_no = 0
+
+    # -- blocks ------------------------------------------------------------
+    def flush(self, scope=None):
+        if self.para is not None:
+            if scope:
+                self.para.scope = scope
+            block = self.para.build()
+            if block is not None:
+                self.parsed.blocks.append(block)
+            self.para = None
+
+    def inline(self, builder, offset, text):
+        add_markdown(builder, offset, text, self.comment)
+
+    def single(self, scope, offset, text):
+        builder = BlockBuilder(scope)
+        self.inline(builder, offset, text)
+        block = builder.build()
+        if block is not None:
+            self.parsed.blocks.append(block)
+
+    def comment(self, offset, text):
+        d = directives.from_comment(text, offset)
+        if d:
+            self.parsed.directives.append(d)
+
+    # -- the line loop --------------------------------------------------------
+    def run(self, lines):
+        fence = None  # the opening fence string while inside a fenced block
+        raw_end = None  # closing tag while inside a raw HTML block
+        comment_start = None  # offset of an open multi-line HTML comment
+        table = False
+        list_indent = None  # content indent of the current list item
+        prev_blank = True
+        n = len(lines)
+        for i, (off, content) in enumerate(lines):
+            if fence is not None:
+                stripped = content.lstrip(" ")
+                if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0]).strip():
+                    fence = None
+                continue
+            if comment_start is not None:
+                end = content.find("-->")
+                if end >= 0:
+                    self.comment(comment_start, self.source[comment_start:off + end + 3])
+                    comment_start = None
+                continue
+            if raw_end is not None:
+                if raw_end in content.lower():
+                    raw_end = None
+                continue
+
+            if not content.strip():
+                self.flush()
+                table = False
+                prev_blank = True
+                continue
+
+            indent = _indent(content)
+            # indented code: after a blank line, outside any list item
+            if indent >= 4 and self.para is None and prev_blank and (list_indent is None or indent >= list_indent + 4):
+                continue
+            if prev_blank and list_indent is not None and indent < list_indent and not _LIST.match(content):
+                list_indent = None
+            prev_blank = False
+
+            # strip block-quote markers, remembering the offset
+            q = _QUOTE.match(content)
+            while q:
+                off += q.end()
+                content = content[q.end():]
+                q = _QUOTE.match(content)
+            if not content.strip():
+                self.flush()
+                continue
+
+            m = _FENCE.match(content)
+            if m:
+                self.flush()
+                fence = m.group(1)
+                continue
+            if _COMMENT_OPEN.match(content):
+                start = content.find("<!--")
+                end = content.find("-->", start + 4)
+                self.flush()
+                if end < 0:
+                    comment_start = off + start
+                    continue
+                self.comment(off + start, content[start:end + 3])
+                rest = content[end + 3:]
+                if rest.strip():
+                    self.para = BlockBuilder("paragraph")
+                    self.inline(self.para, off + end + 3, rest)
+                continue
+            m = _RAW_OPEN.match(content)
+            if m:
+                self.flush()
+                closing = f"</{m.group(1).lower()}"
+                if closing not in content.lower():
+                    raw_end = closing
+                continue
+            if self.para is not None and _SETEXT.match(content) and not table and self.para.scope == "paragraph":
+                self.flush("heading")
+                continue
+            if _HR.match(content):
+                self.flush()
+                continue
+            m = _ATX.match(content)
+            if m:
+                self.flush()
+                text = content[m.end():]
+                close = _ATX_CLOSE.search(text)
+                if close:
+                    text = text[:close.start()]
+                self.single("heading", off + m.end(), text)
+                continue
+            if _LINKDEF.match(content) and self.para is None:
+                continue
+            if "|" in content and (table or (i + 1 < n and _TABLE_DELIM.match(lines[i + 1][1]) and "-" in lines[i + 1][1])):
+                self.flush()
+                table = True
+                if _TABLE_DELIM.match(content):
+                    continue
+                self.table_row(off, content)
+                continue
+            m = _LIST.match(content)
+            if m:
+                self.flush()
+                list_indent = _indent(content[:m.end()]) if content[m.end():].strip() else indent + 2
+                self.para = BlockBuilder("list")
+                self.inline(self.para, off + m.end(), content[m.end():])
+                continue
+            # paragraph text, or a lazy continuation of the open block
+            lead = len(content) - len(content.lstrip(" \t"))
+            if self.para is None:
+                self.para = BlockBuilder("paragraph")
+            else:
+                self.para.replace(off, 0, "\n")
+            self.inline(self.para, off + lead, content[lead:])
+        self.flush()
+
+    def table_row(self, off, content):
+        pos = 0
+        for m in _CELL_SPLIT.finditer(content + "|"):
+            cell = content[pos:m.start()]
+            if cell.strip():
+                lead = len(cell) - len(cell.lstrip())
+                self.single("table", off + pos + lead, cell.strip())
+            pos = m.end()

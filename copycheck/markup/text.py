@@ -1,0 +1,33 @@
+"""Plain text -> blocks: every paragraph (lines up to a blank line) is a block.
+A line ``copycheck: disable-next-line CC101`` is a directive, not text."""
+from __future__ import annotations
+
+from . import Parsed, directives
+from ..blocks import BlockBuilder
+from ..positions import split_lines
+
+
+def read(source: str) -> Parsed:
+    parsed = Parsed()
+    para = None
+    for off, content in split_lines(source, 0):
+        directive = directives.from_text_line(content, off) if "copycheck:" in content else None
+        if directive or not content.strip():
+            if directive:
+                parsed.directives.append(directive)
+            if para is not None:
+                block = para.build()
+                if block is not None:
+                    parsed.blocks.append(block)
+                para = None
+            continue
+        if para is None:
+            para = BlockBuilder("paragraph")
+        else:
+            para.replace(off, 0, "\n")
+        para.copy(off, content)
+    if para is not None:
+        block = para.build()
+        if block is not None:
+            parsed.blocks.append(block)
+    return parsed

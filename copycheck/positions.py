@@ -1,0 +1,41 @@
+"""Character offsets <-> 1-based line and column, shared by every reader.
+
+A line ends at CRLF, LF or a lone CR; columns count characters (code points)."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+_EOL = re.compile(r"\r\n|\r|\n")
+_LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
+
+
+def split_lines(text: str, start: int = 0) -> list:
+    """(offset, content without its line end) of each line from start."""
+    out = []
+    pos, n = start, len(text)
+    while pos < n:
+        m = _LINE.match(text, pos)
+        out.append((pos, m.group(1)))
+        if m.end() == pos:
+            break
+        pos = m.end()
+    return out
+
+
+class LineIndex:
+    def __init__(self, text: str):
+        self.starts = [0]
+        self.starts.extend(m.end() for m in _EOL.finditer(text))
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """The (line, column) of a character offset, both 1-based."""
+        line = bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def line_start(self, line: int) -> int:
+        return self.starts[line - 1]
+
+    @property
+    def line_count(self) -> int:
+        return len(self.starts)

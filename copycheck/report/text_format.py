@@ -1,0 +1,29 @@
+"""For people: ``path:line:col: level CODE message``, the phrase, and with
+--show-evidence the evidence quotes and the wording to use instead."""
+from __future__ import annotations
+
+import click
+
+COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+def render(result, options, echo):
+    for f in result.findings:
+        level = click.style(f.severity, fg=COLOURS[f.severity], bold=True)
+        where = click.style(f"{f.path}:{f.line}:{f.column}:", bold=True)
+        echo(f"{where} {level} {click.style(f.rule, bold=True)} {f.message} [{f.name}]")
+        echo(f'    "{" ".join(f.match.split())}"')
+        if options.get("show_evidence"):
+            for e in f.evidence:
+                echo(click.style(f"    evidence: {e.source}:{e.line}: ", dim=True) + f'"{e.quote}"')
+            echo(click.style("    instead: ", fg="green") + f.suggestion)
+    s = result.summary()
+    if result.findings:
+        parts = [f"{s[k]} {label}" for k, label in (("error", "error"), ("warning", "warning"), ("info", "info")) if s[k]]
+        parts = [p + ("s" if not p.startswith("1 ") and not p.endswith("info") else "") for p in parts]
+        line = f"Found {s['findings']} finding{'s' if s['findings'] != 1 else ''} ({', '.join(parts)}) in {s['files_with_findings']} of {s['files']} file{'s' if s['files'] != 1 else ''}."
+    else:
+        line = f"No findings in {s['files']} file{'s' if s['files'] != 1 else ''}."
+    if s["input_errors"]:
+        line += f" {s['input_errors']} file{'s' if s['input_errors'] != 1 else ''} could not be read."
+    echo(click.style(line, bold=True))

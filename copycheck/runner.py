@@ -1,0 +1,92 @@
+"""Check many files: discover, read, lint (in one process or several), collect."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from . import files
+from .findings import at_or_above
+
+_WORKER = None  # the Linter of a worker process
+
+
+@dataclass
+class Result:
+    findings: list = field(default_factory=list)
+    errors: list = field(default_factory=list)  # InputError, fatal
+    notices: list = field(default_factory=list)  # InputError, skipped files
+    files: int = 0
+
+    def summary(self) -> dict:
+        counts = {"error": 0, "warning": 0, "info": 0}
+        for f in self.findings:
+            counts[f.severity] += 1
+        return {
+            "files": self.files,
+            "files_with_findings": len({f.path for f in self.findings}),
+            "findings": len(self.findings),
+            **counts,
+            "input_errors": len(self.errors),
+        }
+
+    def failed(self, fail_on: str) -> bool:
+        return any(at_or_above(f.severity, fail_on) for f in self.findings)
+
+
+def _check_one(linter, path):
+    try:
+        source = files.read(path)
+    except files.InputError as exc:
+        return exc, []
+    return None, linter.check_text(source.text, path)
+
+
+def _init_worker(rulebook_args, settings):
+    global _WORKER
+    from .linter import Linter
+    import claimrules
+
+    _WORKER = Linter(claimrules.load(*rulebook_args), settings)
+
+
+def _work(path):
+    return _check_one(_WORKER, path)
+
+
+def jobs_count(jobs) -> int:
+    if jobs in (None, "", "1", 1):
+        return 1
+    if jobs == "auto" or jobs == 0:
+        return os.cpu_count() or 1
+    return max(1, int(jobs))
+
+
+def check_paths(paths, linter, settings, rulebook_args=((),), jobs=1) -> Result:
+    result = Result()
+    todo = []
+    for item in files.discover(paths, settings.include, settings.exclude):
+        if isinstance(item, files.InputError):
+            (result.errors if item.fatal else result.notices).append(item)
+        else:
+            todo.append(item)
+    n = jobs_count(jobs)
+    paths_only = [p for p, _ in todo]
+    explicit = {p for p, e in todo if e}
+    if n > 1 and len(paths_only) > 1:
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+        chunk = max(1, min(64, len(paths_only) // (n * 8) or 1))
+        with ctx.Pool(n, initializer=_init_worker, initargs=(rulebook_args, settings)) as pool:
+            outcomes = pool.map(_work, paths_only, chunksize=chunk)
+    else:
+        outcomes = [_check_one(linter, p) for p in paths_only]
+    for path, (error, findings) in zip(paths_only, outcomes):
+        if error is not None:
+            if not error.fatal and path in explicit:
+                error.fatal = True  # a binary file named on the command line is an error
+            (result.errors if error.fatal else result.notices).append(error)
+            continue
+        result.files += 1
+        result.findings.extend(findings)
+    return result

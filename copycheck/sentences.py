@@ -1,0 +1,30 @@
+"""Sentence spans inside a block: the unit that judgement reads."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)|\n[ \t]*\n")
+_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+
+
+class Sentences:
+    def __init__(self, text: str, abbreviations):
+        self.text = text
+        ends = [0]
+        for m in _END.finditer(text):
+            if m.group().startswith("."):
+                w = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start() + 1)
+                if w and w.group(1).lower() in abbreviations:
+                    continue
+            ends.append(m.end())
+        ends.append(len(text))
+        self.ends = ends
+
+    def span(self, pos: int) -> tuple[int, int]:
+        i = bisect_right(self.ends, pos) - 1
+        start = self.ends[i]
+        end = self.ends[i + 1] if i + 1 < len(self.ends) else len(self.text)
+        while start < end and self.text[start].isspace():
+            start += 1
+        return start, end
