@@ -47,7 +47,7 @@ class _Parser(HTMLParser):
         self.skip_stack = []
         self.block = None
 
-    def offset(self):
+    def _pos(self):
         line, col = self.getpos()
         return self.nl_starts[line - 1] + col
 
@@ -104,7 +104,7 @@ class _Parser(HTMLParser):
         if not wanted:
             return
         raw = self.get_starttag_text() or ""
-        base = self.offset()
+        base = self._pos()
         for m in _ATTR.finditer(raw):
             name = m.group(1).lower()
             if name in wanted:
@@ -119,7 +119,7 @@ class _Parser(HTMLParser):
     def handle_data(self, data):
         if self.skip_stack or not data:
             return
-        self.text_builder().copy(self.offset(), data)
+        self.text_builder().copy(self._pos(), data)
 
     def handle_entityref(self, name):
         self._ref(f"&{name}")
@@ -130,13 +130,13 @@ class _Parser(HTMLParser):
     def _ref(self, raw):
         if self.skip_stack:
             return
-        start = self.offset()
+        start = self._pos()
         end = start + len(raw)
         if self.source.startswith(";", end):
             end += 1
         self.text_builder().replace(start, end - start, unescape(raw + ";"))
 
     def handle_comment(self, data):
-        d = directives.from_comment(f"<!--{data}-->", self.offset())
+        d = directives.from_comment(f"<!--{data}-->", self._pos())
         if d:
             self.parsed.directives.append(d)

@@ -1,0 +1,153 @@
+"""Markup readers: what is linted, what is skipped, and exact positions."""
+import pytest
+
+from helpers import codes, lint, source_at
+
+
+def positions_agree(text, filename):
+    found = lint(text, filename)
+    assert found, "expected findings"
+    for f in found:
+        assert source_at(text, f) == f.match, (f, source_at(text, f))
+    return found
+
+
+MD = """\
+---
+title: Painless mesotherapy
+description: >-
+  A treatment with
+  no downtime at all
+tags: [painless]
+author: guaranteed
+---
+# Visible results in just one session
+
+Our **painless** treatment [is risk-free](https://example.com/painless) and
+*clinically proven*.
+
+- Results guaranteed
+- Suitable for all skin types
+
+| Claim | Note |
+|-------|------|
+| pain-free | none |
+
+> No downtime, say our clients.
+
+![A miracle cure](img/painless.png "no side effects")
+
+```
+painless in a code block
+```
+
+    painless in indented code
+
+Inline `painless` code and https://example.com/painless-url and <!-- painless comment -->.
+"""
+
+
+def test_markdown_lints_prose_and_skips_code_urls_comments():
+    found = positions_agree(MD, "page.md")
+    matches = [(f.line, f.match) for f in found]
+    assert (2, "Painless") in matches  # front matter title
+    assert (5, "no downtime") in matches  # folded description, line 2 of the value
+    assert (9, "in just one session") in matches  # heading
+    assert (11, "painless") in matches  # bold
+    assert (11, "risk-free") in matches  # link text
+    assert (12, "clinically proven") in matches
+    assert (14, "guaranteed") in matches  # list item
+    assert (15, "Suitable for all skin types") in matches
+    assert (19, "pain-free") in matches  # table cell
+    assert (21, "No downtime") in matches  # block quote
+    assert (23, "miracle") in matches  # image alt text
+    lines = {f.line for f in found}
+    assert not lines & {6, 7, 25, 26, 29, 31}  # tags/author, code fences, indented code, inline code/URL/comment
+
+
+def test_crlf_and_front_matter_positions():
+    text = MD.replace("\n", "\r\n")
+    crlf = [(f.line, f.column, f.match) for f in positions_agree(text, "page.md")]
+    lf = [(f.line, f.column, f.match) for f in lint(MD, "page.md")]
+    assert crlf == lf
+
+
+def test_lone_cr_line_ends():
+    text = "Fine copy.\rPainless and safe and effective.\r"
+    found = positions_agree(text, "a.txt")
+    assert found[0].line == 2 and found[0].column == 1
+
+
+def test_columns_count_characters_not_bytes():
+    text = "Émilie’s clinic 🙂: painless."
+    f = positions_agree(text, "a.txt")[0]
+    assert f.column == text.index("painless") + 1
+
+
+def test_markdown_entities_and_escapes_map_back():
+    text = "Safe &amp; effective, \\*painless\\* and safe&nbsp;and effective."
+    found = positions_agree(text, "a.md")
+    assert [f.match for f in found if f.rule == "CC121"] == ["safe&nbsp;and effective"]
+
+
+def test_unclosed_fence_skips_to_end_like_commonmark():
+    assert codes("Intro.\n\n```\npainless\n") == []
+
+
+def test_setext_heading_and_thematic_break():
+    found = lint("Painless treatment\n==================\n\n---\n\nText.\n", "a.md")
+    assert [(f.line, f.match) for f in found] == [(1, "Painless")]
+
+
+def test_frontmatter_meta_and_og_forms_and_custom_keys():
+    text = "---\nmeta_description: Painless.\nog:\n  title: No downtime\nbody: guaranteed\n---\nHello.\n"
+    assert sorted(f.match for f in positions_agree(text, "a.md")) == ["No downtime", "Painless"]
+    found = lint(text, "a.md", frontmatter_keys=("body",))
+    assert [f.match for f in found] == ["guaranteed"]
+
+
+def test_invalid_front_matter_is_still_read():
+    text = "---\ntitle: Painless: [unclosed\n---\nBody.\n"
+    assert [f.match for f in lint(text, "a.md")] == ["Painless"]
+
+
+HTML = """<!doctype html>
+<html><head><title>Painless skin boosters</title>
+<meta name="description" content="Results guaranteed &amp; no downtime">
+<meta property="og:title" content="A miracle cure">
+<style>.painless { color: red }</style>
+<script>var x = "painless";</script>
+</head><body>
+<h1>Clinically&nbsp;proven</h1>
+<p>Our treatment is <strong>pain</strong>-free? No: it is
+<em>risk-free</em> &amp; <a href="/x" title="no side effects">safe and effective</a>.</p>
+<img src="x.png" alt="Instant results">
+<pre>painless</pre><code>painless</code>
+<template><p>painless</p></template>
+<!-- painless -->
+</body></html>
+"""
+
+
+def test_html_visible_text_attributes_and_meta():
+    found = positions_agree(HTML, "page.html")
+    matches = {(f.line, f.match) for f in found}
+    assert (2, "Painless") in matches  # <title>
+    assert (3, "guaranteed") in matches and (3, "no downtime") in matches  # meta description
+    assert (4, "miracle") in matches  # og:title
+    assert (8, "Clinically&nbsp;proven") in matches
+    assert (10, "risk-free") in matches
+    assert (10, "no side effects") in matches  # title attribute
+    assert (10, "safe and effective") in matches
+    assert (11, "Instant") in matches  # alt
+    assert (9, "pain</strong>-free") in matches  # a phrase split by inline tags
+    assert not {f.line for f in found} & {5, 6, 12, 13, 14}
+
+
+@pytest.mark.parametrize("text", ["<p>unclosed <b>painless", "<div><p>painless</div></span></p>", "<<<>>painless</"])
+def test_broken_html_is_still_linted(text):
+    assert "CC131" in codes(text, "a.html")
+
+
+def test_plain_text_lints_everything():
+    assert codes("```\npainless\n```", "a.txt") == ["CC131"]
