@@ -1,0 +1,85 @@
+"""Context judgement: each cue, and the traps that must still be flagged."""
+import pytest
+
+from helpers import codes, lint
+
+
+@pytest.mark.parametrize("text", [
+    "Mesotherapy is not a miracle cure.",
+    "Mesotherapy is not permanent.",
+    "We never promise painless treatment.",
+    "We cannot guarantee results.",
+    "Mesotherapy isn’t painless.",  # curly apostrophe
+])
+def test_negation_drops(text):
+    assert codes(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Mesotherapy may help you get rid of dull skin.",
+    "Some patients see visible results after the first session.",
+    "Results vary, and some people notice long-lasting results.",
+    "Mesotherapy can help eliminate dehydration in some cases.",
+])
+def test_hedges_drop(text):
+    assert codes(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Is mesotherapy painful?",
+    "Is mesotherapy painless?",
+    "Does mesotherapy give permanent results?",
+    "Can mesotherapy stop hair loss?",
+])
+def test_yes_no_questions_drop(text):
+    assert codes(text) == []
+
+
+def test_wh_question_still_asserts_what_it_presupposes():
+    assert codes("What are permanent fat-dissolving injections?") == ["CC161"]
+
+
+@pytest.mark.parametrize("text", [
+    "Proponents claim that mesotherapy is painless.",
+    "Some clinics claim that results are permanent.",
+    "The study reported no side effects in the subjects who completed the treatment.",
+    "A study evaluating mesotherapy found that subjects showed a 10–15% improvement.",
+    "Beware of clinics that promise instant results.",
+    "It is a myth that mesotherapy is painless.",
+])
+def test_attribution_and_evidence_reports_drop(text):
+    assert codes(text) == []
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Our treatment is virtually painless.", "CC131"),
+    ("There are generally no side effects.", "CC122"),
+    ("Almost no swelling afterwards.", "CC141"),
+    ("Mesotherapy is painless, but it may cause bruising.", "CC131"),  # the hedge is in another clause
+    ("Painless. Results may vary.", "CC131"),  # the hedge is in another sentence
+])
+def test_traps_are_still_claims(text, code):
+    assert code in codes(text)
+
+
+def test_citation_lowers_a_number_one_level():
+    plain = lint("Wrinkles fell by 43%.")
+    cited = lint("Wrinkles fell by 43% (Smith 2021).")
+    bracket = lint("Wrinkles fell by 43% [3].")
+    assert [f.severity for f in plain if f.rule == "CC191"] == ["warning"]
+    assert [f.severity for f in cited if f.rule == "CC191"] == ["info"]
+    assert [f.severity for f in bracket if f.rule == "CC191"] == ["info"]
+
+
+def test_citation_does_not_excuse_a_rule_that_does_not_take_it():
+    assert [f.severity for f in lint("Painless (Smith 2021).")] == ["error"]
+
+
+def test_negation_window_is_short_and_stops_at_clause_breaks():
+    assert codes("We do not rush anyone, and the treatment is painless.") == ["CC131"]
+    assert codes("This is not something we say lightly: it is totally painless for everyone here.") == ["CC131"]
+
+
+def test_non_invasive_only_flagged_for_needles_in_the_same_sentence():
+    assert codes("LED light is non-invasive. Mesotherapy uses needles.") == []
+    assert codes("Non-invasive mesotherapy.") == ["CC124"]
