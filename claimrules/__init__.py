@@ -8,10 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import regex
+import re
 
 from .model import LEVELS, Evidence, Rule, level_rank
-from .patterns import FLAGS, compile_pattern, to_regex
+from .patterns import to_regex
 from .yamllib import LineDict, RulebookError, check_keys, did_you_mean, load_yaml
 
 __all__ = ["LEVELS", "Evidence", "Rule", "Rulebook", "RulebookError", "load", "level_rank", "HERE"]
@@ -25,7 +25,7 @@ RULE_KEYS = {
     "patterns", "exceptions", "requires", "cues", "evidence", "topic", "kind", "examples",
 }
 RULE_REQUIRED = ("code", "name", "category", "level", "message", "suggestion", "why", "link", "examples")
-CODE_RE = regex.compile(r"CC\d{3}\Z")
+CODE_RE = re.compile(r"CC\d{3}\Z")
 
 
 @dataclass
@@ -76,8 +76,8 @@ def _alternation(path, mapping, key):
 
     body = "|".join(edged(p) for p in sorted(items, key=len, reverse=True))
     try:
-        return regex.compile(body, FLAGS)
-    except regex.error as exc:
+        return re.compile(body, re.IGNORECASE)
+    except re.error as exc:
         raise RulebookError(path, mapping.line_of(key), f"pattern in '{key}' does not compile: {exc}") from None
 
 
@@ -105,16 +105,6 @@ def load_lexicon(path=LEXICON) -> Lexicon:
     breaks = _alternation(path, data, "clause_breaks")
     abbreviations = frozenset(_phrases(path, data, "abbreviations"))
     return Lexicon(cues=cues, clause_break=breaks, abbreviations=abbreviations)
-
-
-def _compile_all(path, mapping, key):
-    compiled = []
-    for i, pattern in enumerate(_phrases(path, mapping, key)):
-        try:
-            compiled.append(compile_pattern(pattern))
-        except regex.error as exc:
-            raise RulebookError(path, _item_line(mapping, key, i), f"pattern '{pattern}' does not compile: {exc}") from None
-    return compiled
 
 
 def _item_line(mapping, key, index):
@@ -183,14 +173,16 @@ def _rule(path, spec, cue_names) -> Rule:
         examples_match=tuple(_phrases(path, examples, "match")),
         examples_no_match=tuple(_phrases(path, examples, "no_match")),
         source=f"{path}:{spec.line}",
+        pattern_lines={(key, i): (str(path), _item_line(spec, key, i))
+                       for key in ("patterns", "exceptions", "requires") for i in range(len(spec.get(key) or ()))},
     )
-    rule.compiled = _compile_all(path, spec, "patterns")
-    rule.compiled_exceptions = _compile_all(path, spec, "exceptions")
-    rule.compiled_requires = _compile_all(path, spec, "requires")
     return rule
 
 
-def load_rule_file(path, lexicon: Lexicon):
+def load_rule_file(path, lexicon: Lexicon, strict=True):
+    """The rules of one file.  strict: compile every pattern now, so a broken one
+    stops the run at start (user rule files); the built-in rules, which the test
+    suite compiles and runs, compile on first use."""
     data = load_yaml(path)
     if data is None:
         return []
@@ -199,7 +191,14 @@ def load_rule_file(path, lexicon: Lexicon):
     check_keys(path, data, {"rules", "about"})
     if not isinstance(data["rules"], list):
         raise RulebookError(path, data.line_of("rules"), "'rules' must be a list")
-    return [_rule(path, spec, lexicon.cues) for spec in data["rules"]]
+    rules = [_rule(path, spec, lexicon.cues) for spec in data["rules"]]
+    for rule in rules:
+        rule.trusted = not strict
+    if strict:
+        for rule in rules:
+            for kind in ("patterns", "exceptions", "requires"):
+                rule.compiled(kind)
+    return rules
 
 
 _CACHE: dict = {}
@@ -214,7 +213,7 @@ def load(extra_files=(), builtin=True) -> Rulebook:
     lexicon = load_lexicon()
     rules: dict = {}
     for path in files:
-        for rule in load_rule_file(path, lexicon):
+        for rule in load_rule_file(path, lexicon, strict=path.parent != RULES_DIR):
             if rule.code in rules:
                 raise RulebookError(path, 0, f"rule code {rule.code} is already defined at {rules[rule.code].source}")
             rules[rule.code] = rule

@@ -34,9 +34,27 @@ class Rule:
     evidence: tuple = ()
     topic: str | None = None
     kind: str = "phrase"  # phrase | builtin
+    trusted: bool = False  # a built-in rule: tested, compiled with the faster engine
     examples_match: tuple = ()
     examples_no_match: tuple = ()
     source: str = ""  # the rule file and line, for messages
-    compiled: list = field(default_factory=list, repr=False)
-    compiled_exceptions: list = field(default_factory=list, repr=False)
-    compiled_requires: list = field(default_factory=list, repr=False)
+    pattern_lines: dict = field(default_factory=dict)  # (kind, i) -> (file, line)
+    _compiled: dict = field(default_factory=dict, repr=False)
+
+    def compiled(self, kind: str = "patterns") -> list:
+        """The compiled regexes of patterns, exceptions or requires, compiled on first use
+        (compiling every pattern of the rulebook would dominate a one-file run)."""
+        got = self._compiled.get(kind)
+        if got is None:
+            from .patterns import compile_pattern
+            from .yamllib import RulebookError
+
+            got = []
+            for i, pattern in enumerate(getattr(self, kind)):
+                try:
+                    got.append(compile_pattern(pattern, self.trusted))
+                except Exception as exc:  # regex.error
+                    path, line = self.pattern_lines.get((kind, i), (self.source, 0))
+                    raise RulebookError(path, line, f"pattern '{pattern}' does not compile: {exc}") from None
+            self._compiled[kind] = got
+        return got

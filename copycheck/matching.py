@@ -16,11 +16,10 @@ import re._constants as C
 import re._parser as sre_parse
 from dataclasses import dataclass
 
-import regex
+from claimrules.patterns import to_regex
 
 MAX_PREFIX = 8
 MAX_PREFIXES = 64
-MATCH_TIMEOUT = 2.0  # seconds for one anchored match; a longer one names its rule
 
 
 class MatchTimeout(Exception):
@@ -132,15 +131,13 @@ class Matcher:
         for rule in rules:
             if rule.kind != "phrase":
                 continue
-            from claimrules.patterns import to_regex
-
-            for source, compiled in zip(rule.patterns, rule.compiled):
+            for index, source in enumerate(rule.patterns):
                 prefixes = _literal_prefixes(to_regex(source))
                 if prefixes is None:
-                    self.unanchored.append((rule, compiled))
+                    self.unanchored.append((rule, index))
                     continue
                 for p in prefixes:
-                    by_prefix.setdefault(p, []).append((rule, compiled))
+                    by_prefix.setdefault(p, []).append((rule, index))
         # every prefix also triggers the candidates of its own shorter prefixes
         self.candidates = {}
         for p in by_prefix:
@@ -164,16 +161,16 @@ class Matcher:
         found = []
         for m in scan_iter:
             pos = m.start()
-            for rule, pattern in self.candidates[m.group().lower()]:
+            for rule, index in self.candidates[m.group().lower()]:
                 try:
-                    hit = pattern.match(text, pos, timeout=MATCH_TIMEOUT)
+                    hit = rule.compiled()[index].match(text, pos)
                 except TimeoutError:
                     raise MatchTimeout(rule) from None
                 if hit:
                     found.append(Hit(rule, hit.start(), hit.end()))
-        for rule, pattern in self.unanchored:
+        for rule, index in self.unanchored:
             try:
-                for hit in pattern.finditer(text, timeout=MATCH_TIMEOUT):
+                for hit in rule.compiled()[index].finditer(text):
                     found.append(Hit(rule, hit.start(), hit.end()))
             except TimeoutError:
                 raise MatchTimeout(rule) from None
@@ -196,9 +193,9 @@ def _one_per_place(hits):
 
 def rule_applies(rule, text: str, hit, sentence: str) -> bool:
     """The rule's requirements (in the hit's sentence) and exceptions (around the hit)."""
-    if rule.compiled_requires and not any(p.search(sentence) for p in rule.compiled_requires):
+    if rule.requires and not any(p.search(sentence) for p in rule.compiled("requires")):
         return False
-    for p in rule.compiled_exceptions:
+    for p in rule.compiled("exceptions") if rule.exceptions else ():
         lo = max(0, hit.start - 80)
         for m in p.finditer(text, lo, min(len(text), hit.end + 80)):
             if m.start() < hit.end and hit.start < m.end():
