@@ -22,7 +22,7 @@ LEXICON = HERE / "lexicon" / "cues.yaml"
 
 RULE_KEYS = {
     "code", "name", "category", "level", "message", "suggestion", "why", "link",
-    "patterns", "exceptions", "requires", "cues", "evidence", "topic", "kind", "examples",
+    "patterns", "exceptions", "requires", "cues", "evidence", "topic", "kind", "examples", "supersedes",
 }
 RULE_REQUIRED = ("code", "name", "category", "level", "message", "suggestion", "why", "link", "examples")
 CODE_RE = re.compile(r"CC\d{3}\Z")
@@ -53,6 +53,7 @@ class Rulebook:
     rules: dict  # code -> Rule, in code order
     lexicon: Lexicon
     files: tuple
+    evidence: object = None  # evidence.EvidenceBase
 
     def by_code(self, code):
         return self.rules.get(code)
@@ -138,8 +139,8 @@ def _rule(path, spec, cue_names) -> Rule:
     if spec["level"] not in LEVELS:
         raise RulebookError(path, spec.line_of("level"), f"level must be one of {', '.join(LEVELS)}")
     kind = spec.get("kind", "phrase")
-    if kind not in ("phrase", "builtin"):
-        raise RulebookError(path, spec.line_of("kind"), "kind must be 'phrase' or 'builtin'")
+    if kind not in ("phrase", "builtin", "evidence"):
+        raise RulebookError(path, spec.line_of("kind"), "kind must be 'phrase', 'evidence' or 'builtin'")
     if kind == "phrase" and not spec.get("patterns"):
         raise RulebookError(path, spec.line, f"rule {code} has no patterns")
     cues = spec.get("cues")
@@ -169,7 +170,9 @@ def _rule(path, spec, cue_names) -> Rule:
         cues=cues,
         evidence=_evidence(path, spec),
         topic=spec.get("topic"),
+        topics=tuple([spec["topic"]] if isinstance(spec.get("topic"), str) else spec.get("topic") or ()),
         kind=kind,
+        supersedes=tuple(_phrases(path, spec, "supersedes")),
         examples_match=tuple(_phrases(path, examples, "match")),
         examples_no_match=tuple(_phrases(path, examples, "no_match")),
         source=f"{path}:{spec.line}",
@@ -204,10 +207,11 @@ def load_rule_file(path, lexicon: Lexicon, strict=True):
 _CACHE: dict = {}
 
 
-def load(extra_files=(), builtin=True) -> Rulebook:
-    """Load, validate and compile the rulebook (cached per set of files)."""
+def load(extra_files=(), builtin=True, evidence=()) -> Rulebook:
+    """Load and validate the rulebook (cached per set of files).  A rule's evidence
+    is its own quotes plus the built evidence for its topics (evidence.py)."""
     files = (tuple(sorted(RULES_DIR.glob("*.yaml"))) if builtin else ()) + tuple(Path(p) for p in extra_files)
-    key = (files, builtin)
+    key = (files, builtin, None if evidence is None else tuple(str(e) for e in evidence))
     if key in _CACHE:
         return _CACHE[key]
     lexicon = load_lexicon()
@@ -217,6 +221,12 @@ def load(extra_files=(), builtin=True) -> Rulebook:
             if rule.code in rules:
                 raise RulebookError(path, 0, f"rule code {rule.code} is already defined at {rules[rule.code].source}")
             rules[rule.code] = rule
-    book = Rulebook(rules=dict(sorted(rules.items())), lexicon=lexicon, files=files)
+    from . import evidence as evidence_base
+
+    base = evidence_base.load(evidence) if evidence is not None else evidence_base.EvidenceBase()
+    for rule in rules.values():
+        if rule.topic:
+            rule.evidence = tuple(rule.evidence) + tuple(evidence_base.citations(base, rule.topics, limit=3))
+    book = Rulebook(rules=dict(sorted(rules.items())), lexicon=lexicon, files=files, evidence=base)
     _CACHE[key] = book
     return book

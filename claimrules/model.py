@@ -32,8 +32,10 @@ class Rule:
     requires: tuple = ()  # patterns: the hit counts only if one of them is in the same block
     cues: tuple = ()  # which judgement cues may lower or drop this rule's hits
     evidence: tuple = ()
-    topic: str | None = None
-    kind: str = "phrase"  # phrase | builtin
+    topic: object = None  # a topic name or list of names (lexicon/topics.yaml)
+    topics: tuple = ()  # the same, always a tuple
+    kind: str = "phrase"  # phrase | evidence | builtin
+    supersedes: tuple = ()  # codes whose overlapping findings this rule's finding replaces
     trusted: bool = False  # a built-in rule: tested, compiled with the faster engine
     examples_match: tuple = ()
     examples_no_match: tuple = ()

@@ -81,3 +81,22 @@ class _Timed:
 
     def finditer(self, text, pos=0, endpos=None):
         return self.p.finditer(text, pos, len(text) if endpos is None else endpos, timeout=TIMEOUT)
+
+
+def alternation(items, path=None):
+    """One case-insensitive regex matching any of the patterns in items, at word
+    edges.  Items that are not strings (YAML read "a: b" as a mapping) are an
+    error naming the file and line."""
+    from .yamllib import RulebookError
+
+    lines = getattr(items, "lines", None)
+    for i, item in enumerate(items):
+        if not isinstance(item, str) or not item:
+            line = lines[i] if lines else 0
+            raise RulebookError(path or "lexicon", line,
+                                f"each entry must be a non-empty string, not {item!r} (quote patterns that contain ': ')")
+    body = "|".join(f"(?:{to_regex(t)})" for t in sorted(items, key=len, reverse=True))
+    try:
+        return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE)
+    except re.error as exc:
+        raise RulebookError(path or "lexicon", lines[0] if lines else 0, f"a pattern does not compile: {exc}") from None

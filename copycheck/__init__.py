@@ -19,7 +19,8 @@ def _linter(settings=None, extra_rules=()):
     from .linter import Linter
 
     settings = settings or Settings()
-    return Linter(claimrules.load(tuple(extra_rules) + tuple(settings.extend_rules)), settings)
+    rulebook = claimrules.load(tuple(extra_rules) + tuple(settings.extend_rules), evidence=tuple(settings.evidence))
+    return Linter(rulebook, settings)
 
 
 def check_text(text: str, filename: str = "-.md", settings=None, format: str | None = None) -> list:
@@ -32,7 +33,7 @@ def check_paths(paths, settings=None, jobs=1):
     from .runner import check_paths as run
 
     linter = _linter(settings)
-    return run(paths, linter, linter.settings, ((tuple(linter.settings.extend_rules),)), jobs)
+    return run(paths, linter, linter.settings, jobs)
 
 
 def __getattr__(name):

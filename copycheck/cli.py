@@ -38,7 +38,7 @@ def _load(config_path, no_config, rule_files, **overrides):
         settings = config.load(path).merged(**overrides)
         extra = tuple(settings.extend_rules) + tuple(rule_files or ())
         settings = settings.merged(extend_rules=extra)
-        rulebook = claimrules.load(extra)
+        rulebook = claimrules.load(extra, evidence=tuple(settings.evidence))
         config.check_codes(settings, rulebook)
     except claimrules.RulebookError as exc:
         _fail(str(exc))
@@ -63,11 +63,12 @@ def main():
 @click.option("--rules", "rule_files", multiple=True, type=click.Path(exists=True, dir_okay=False), help="An extra rule file (repeatable).")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Use this configuration file.")
 @click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+@click.option("--evidence", "evidence_paths", multiple=True, type=click.Path(exists=True), help="More evidence: documents, folders or built evidence files (repeatable).")
 @click.option("--stdin-filename", default=None, help="With '-': the name to show, and whose extension picks the format.")
 @click.option("--jobs", "-j", default="1", show_default=True, help="Processes to use, or 'auto'.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary or notices.")
 def check(paths, fmt, show_evidence, fail_on, exit_zero, select, ignore, exclude, rule_files, config_path,
-          no_config, stdin_filename, jobs, quiet):
+          no_config, evidence_paths, stdin_filename, jobs, quiet):
     """Check files and folders (default: the current folder); '-' reads standard input."""
     from . import report
     from .runner import Result, check_paths, jobs_count
@@ -82,6 +83,16 @@ def check(paths, fmt, show_evidence, fail_on, exit_zero, select, ignore, exclude
     )
     if exclude:
         settings = settings.merged(exclude=tuple(settings.exclude) + tuple(exclude))
+    if evidence_paths:
+        settings = settings.merged(evidence=tuple(settings.evidence) + tuple(evidence_paths))
+        import claimrules
+        from .linter import Linter
+
+        try:
+            rulebook = claimrules.load(tuple(settings.extend_rules), evidence=settings.evidence)
+        except claimrules.RulebookError as exc:
+            _fail(str(exc))
+        linter = Linter(rulebook, settings)
     paths = paths or (".",)
     if "-" in paths:
         if len(paths) > 1:
@@ -98,7 +109,7 @@ def check(paths, fmt, show_evidence, fail_on, exit_zero, select, ignore, exclude
         except files.InputError as exc:
             result.errors.append(exc)
     else:
-        result = check_paths(paths, linter, settings, (tuple(settings.extend_rules),), jobs)
+        result = check_paths(paths, linter, settings, jobs)
     for problem in result.notices:
         if not quiet:
             click.echo(f"copycheck: {problem}", err=True)
@@ -176,3 +187,61 @@ def explain(code, rule_files):
     click.echo()
     click.echo(click.style("Use instead", bold=True))
     click.echo(f"  {rule.suggestion}")
+
+
+@main.group()
+def evidence():
+    """Build and inspect the evidence rulebook."""
+
+
+@evidence.command("build")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the evidence file here (default: standard output).")
+@click.option("--check", is_flag=True, help="Do not write; exit 1 if OUTPUT is not what the documents build.")
+def evidence_build(paths, output, check):
+    """Read evidence documents (text, Markdown, HTML) and file their statements by treatment and topic."""
+    import claimrules
+    from claimrules.build import build, dump
+
+    command = "copycheck evidence build " + " ".join(paths) + (f" -o {output}" if output else "")
+    try:
+        text = dump(build(paths), command)
+    except claimrules.RulebookError as exc:
+        _fail(str(exc))
+    if check:
+        if not output:
+            _fail("--check needs --output, the file to compare")
+        try:
+            current = Path(output).read_text(encoding="utf-8")
+        except OSError:
+            current = None
+        if current != text:
+            click.echo(f"copycheck: {output} is stale: rebuild it with '{command}'", err=True)
+            sys.exit(1)
+        click.echo(f"{output} is up to date.")
+        return
+    if output:
+        from .files import write_atomic
+
+        write_atomic(output, text)
+        click.echo(f"Wrote {output}.", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+@evidence.command("topics")
+@click.option("--evidence", "extra", multiple=True, type=click.Path(exists=True), help="More evidence documents or built files.")
+def evidence_topics(extra):
+    """The strongest claim the evidence supports, per treatment and topic."""
+    import claimrules
+    from claimrules import evidence as ev
+
+    try:
+        base = ev.load(extra)
+    except claimrules.RulebookError as exc:
+        _fail(str(exc))
+    click.echo(f"{'TREATMENT':<14}{'TOPIC':<16}{'SUPPORTED':<11}STATEMENTS")
+    for t in base.treatments():
+        for topic in base.topics(t):
+            n = len(base.for_topic(topic, t))
+            click.echo(f"{t:<14}{topic:<16}{base.supported(t, topic):<11}{n}")

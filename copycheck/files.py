@@ -127,3 +127,21 @@ def read(path: str) -> Source:
     except OSError as exc:
         raise InputError(path, exc.strerror or str(exc)) from None
     return Source(path, decode(data, path))
+
+
+def write_atomic(path, text: str) -> None:
+    """Write text to path through a temporary file in the same folder and a rename."""
+    import tempfile
+
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=str(target.parent or "."))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from fnmatch import fnmatch
 
+from claimrules import LEVELS
+
 from . import markup, suppression
 from .findings import Finding
 from .judgement import judge
-from .matching import Matcher, rule_applies
+from .matching import Hit, Matcher, rule_applies
 from .positions import LineIndex
 from .sentences import Sentences
+
+CONTEXT_SCOPES = ("heading", "title", "frontmatter.title")  # blocks whose treatment is in reach of what follows
 
 
 def _selected(rule, patterns) -> bool:
@@ -25,6 +29,12 @@ class Linter:
             if _selected(rule, settings.select) and not _selected(rule, settings.ignore):
                 self.enabled[rule.code] = settings.levels.get(rule.code, rule.level)
         self.matcher = Matcher([r for r in rulebook.rules.values() if r.code in self.enabled])
+        self.claims = None
+        evidence_rules = [r for r in rulebook.rules.values() if r.kind == "evidence" and r.code in self.enabled]
+        if evidence_rules and rulebook.evidence is not None and rulebook.evidence.statements:
+            from .claims import ClaimChecker
+
+            self.claims = ClaimChecker(evidence_rules[0], rulebook.evidence)
 
     def _ignored_for(self, path):
         ignored = []
@@ -40,9 +50,28 @@ class Linter:
         lexicon = self.rulebook.lexicon
         ignored = self._ignored_for(path)
         findings = []
+
+        def add(rule, block, start, end, severity, message, suggestion, evidence, cues=()):
+            s, e = block.source_span(start, end)
+            line, col = lines.locate(s)
+            end_line, end_col = lines.locate(e)
+            findings.append(Finding(
+                path=path, line=line, column=col, end_line=end_line, end_column=end_col,
+                rule=rule.code, name=rule.name, category=rule.category, severity=severity,
+                match=source[s:e], message=message, suggestion=suggestion,
+                evidence=list(evidence), cues=cues, offset=s,
+            ))
+
+        context_treatments = []
         for block in parsed.blocks:
             hits = self.matcher.hits(block.text)
-            if not hits:
+            treatments = []
+            if self.claims is not None:
+                treatments = self.claims.treatments_in(block.text)
+                if block.scope in CONTEXT_SCOPES:
+                    context_treatments = treatments
+                treatments = treatments or context_treatments
+            if not hits and not treatments:
                 continue
             sentences = Sentences(block.text, lexicon.abbreviations)
             for hit in hits:
@@ -53,22 +82,43 @@ class Linter:
                 if not rule_applies(rule, block.text, hit, block.text[s_start:s_end]):
                     continue
                 verdict = judge(block.text, hit, sentences, lexicon, self.enabled[rule.code])
-                if verdict.level is None:
+                if verdict.level is not None:
+                    add(rule, block, hit.start, hit.end, verdict.level, rule.message, rule.suggestion,
+                        rule.evidence, verdict.cues)
+            if treatments:
+                rule = self.claims.rule
+                if ignored and _selected(rule, ignored):
                     continue
-                level = verdict.level
-                start, end = block.source_span(hit.start, hit.end)
-                line, col = lines.locate(start)
-                end_line, end_col = lines.locate(end)
-                findings.append(Finding(
-                    path=path, line=line, column=col, end_line=end_line, end_column=end_col,
-                    rule=rule.code, name=rule.name, category=rule.category, severity=level,
-                    match=source[start:end], message=rule.message, suggestion=rule.suggestion,
-                    evidence=list(rule.evidence), cues=verdict.cues, offset=start,
-                ))
+                for claim in self.claims.claims(block.text, sentences, treatments):
+                    verdict = judge(block.text, Hit(rule, claim.start, claim.end), sentences, lexicon, rule.level)
+                    if verdict.level is None:
+                        continue
+                    severity, message, suggestion, evidence = self.claims.describe(claim)
+                    severity = self.settings.levels.get(rule.code, severity)
+                    add(rule, block, claim.start, claim.end, severity, message, suggestion, evidence)
+        findings = _supersede(findings, self.rulebook.rules)
         enabled = {c: s for c, s in self.enabled.items() if not (ignored and c in ignored)}
         findings = suppression.apply(findings, parsed.directives, source, lines, path, self.rulebook, enabled)
         findings.sort(key=Finding.sort_key)
         return _dedupe(findings)
+
+
+def _supersede(findings, rules):
+    """A finding whose rule supersedes others replaces their overlapping findings
+    and keeps the highest severity of those it replaced."""
+    winners = [f for f in findings if rules[f.rule].supersedes]
+    if not winners:
+        return findings
+    dropped = set()
+    for w in winners:
+        codes = rules[w.rule].supersedes
+        w_end = w.offset + len(w.match)
+        for i, f in enumerate(findings):
+            if f.rule in codes and f.offset < w_end and w.offset < f.offset + len(f.match):
+                dropped.add(i)
+                if LEVELS.index(f.severity) > LEVELS.index(w.severity):
+                    w.severity = f.severity
+    return [f for i, f in enumerate(findings) if i not in dropped]
 
 
 def _dedupe(findings):

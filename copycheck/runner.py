@@ -41,12 +41,14 @@ def _check_one(linter, path):
     return None, linter.check_text(source.text, path)
 
 
-def _init_worker(rulebook_args, settings):
+def _init_worker(settings):
     global _WORKER
-    from .linter import Linter
     import claimrules
 
-    _WORKER = Linter(claimrules.load(*rulebook_args), settings)
+    from .linter import Linter
+
+    rulebook = claimrules.load(tuple(settings.extend_rules), evidence=tuple(settings.evidence))
+    _WORKER = Linter(rulebook, settings)
 
 
 def _work(path):
@@ -61,7 +63,7 @@ def jobs_count(jobs) -> int:
     return max(1, int(jobs))
 
 
-def check_paths(paths, linter, settings, rulebook_args=((),), jobs=1) -> Result:
+def check_paths(paths, linter, settings, jobs=1) -> Result:
     result = Result()
     todo = []
     for item in files.discover(paths, settings.include, settings.exclude):
@@ -77,7 +79,7 @@ def check_paths(paths, linter, settings, rulebook_args=((),), jobs=1) -> Result:
 
         ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
         chunk = max(1, min(64, len(paths_only) // (n * 8) or 1))
-        with ctx.Pool(n, initializer=_init_worker, initargs=(rulebook_args, settings)) as pool:
+        with ctx.Pool(n, initializer=_init_worker, initargs=(settings,)) as pool:
             outcomes = pool.map(_work, paths_only, chunksize=chunk)
     else:
         outcomes = [_check_one(linter, p) for p in paths_only]

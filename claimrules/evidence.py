@@ -1,0 +1,170 @@
+"""The evidence base: statements from evidence documents, filed by treatment
+and topic, and the strongest claim each topic supports.
+
+``claimrules/evidence.yaml`` is built from seeds/ by ``copycheck evidence build``
+(see build.py) and never edited by hand.  Teams add their own documents or built
+files; ``load()`` merges them with the built-in file and derives each topic's
+supported strength again from all the statements.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .yamllib import LineDict, RulebookError, load_yaml
+
+HERE = Path(__file__).parent
+BUILTIN = HERE / "evidence.yaml"
+STRENGTHS = ("none", "hedged", "qualified", "direct")
+STANCES = ("refutes", "contests", "supports", "qualifies", "neutral", "promotes")
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Statement:
+    treatment: str
+    topic: str
+    source: str
+    line: int
+    stance: str
+    kind: str
+    doc_kind: str  # review | promotional | evidence
+    quote: str
+    strong: bool = False  # a systematic review, RCT or meta-analysis
+
+
+def derive(statements) -> str:
+    """The strongest claim that a topic's statements support (see lexicon/evidence.yaml)."""
+    strong = weak = against = refuted = False
+    for s in statements:
+        if s.stance == "refutes":
+            refuted = True
+        elif s.stance == "contests":
+            against = True
+        elif s.stance in ("supports", "qualifies"):
+            if s.stance == "supports" and s.strong:
+                strong = True
+            else:
+                weak = True
+    contested = against or refuted
+    if strong:
+        return "qualified" if contested else "direct"
+    if weak:
+        return "hedged" if contested else "qualified"
+    if against:
+        return "hedged"
+    return "none"
+
+
+@dataclass
+class EvidenceBase:
+    statements: list = field(default_factory=list)
+    documents: list = field(default_factory=list)  # dicts: source, kind, sha256
+    _index: dict = field(default_factory=dict, repr=False)
+
+    def __post_init__(self):
+        self.reindex()
+
+    def reindex(self):
+        index: dict = {}
+        for s in self.statements:
+            index.setdefault((s.treatment, s.topic), []).append(s)
+        self._index = index
+
+    def treatments(self):
+        return sorted({t for t, _ in self._index})
+
+    def topics(self, treatment):
+        return sorted(topic for t, topic in self._index if t == treatment)
+
+    def for_topic(self, topic, treatment=None):
+        out = []
+        for (t, tp), items in self._index.items():
+            if tp == topic and (treatment is None or t == treatment):
+                out.extend(items)
+        return sorted(out, key=_citation_order)
+
+    def supported(self, treatment, topic) -> str | None:
+        """The strongest supported claim, or None when the treatment has no evidence at all."""
+        if not any(t == treatment for t, _ in self._index):
+            return None
+        return derive(self._index.get((treatment, topic), ()))
+
+    def merged(self, other: "EvidenceBase") -> "EvidenceBase":
+        seen = set(self.statements)
+        extra = [s for s in other.statements if s not in seen]
+        return EvidenceBase(self.statements + extra, self.documents + other.documents)
+
+    def without(self, source_prefix: str) -> "EvidenceBase":
+        return EvidenceBase([s for s in self.statements if not s.source.startswith(source_prefix)],
+                            [d for d in self.documents if not d["source"].startswith(source_prefix)])
+
+
+KINDS = ("state-of-evidence", "study-result", "risk", "contraindication", "procedure", "duration", "claim")
+
+
+def _citation_order(s: Statement):
+    """Cite what weighs most first: refutations and contests, then results; reviews
+    before promotional documents; the state of the evidence, results and risks first."""
+    kind = KINDS.index(s.kind) if s.kind in KINDS else len(KINDS)
+    return (STANCES.index(s.stance), s.doc_kind == "promotional", kind, s.source, s.line)
+
+
+def citations(base: EvidenceBase, topics, limit=4):
+    """The quotes a rule cites for its topics: against-the-claim first, one per line."""
+    out, seen = [], set()
+    for topic in topics:
+        for s in base.for_topic(topic):
+            if s.stance in ("neutral", "promotes") or (s.source, s.line, s.quote) in seen:
+                continue
+            seen.add((s.source, s.line, s.quote))
+            out.append(s)
+    out.sort(key=_citation_order)
+    # the weightiest quote of each document first, then the rest in order
+    first, rest, docs = [], [], set()
+    for s in out:
+        (rest if s.source in docs else first).append(s)
+        docs.add(s.source)
+    return (first + rest)[:limit]
+
+
+def read_file(path) -> EvidenceBase:
+    """An evidence.yaml file -> EvidenceBase; errors name the file and line."""
+    data = load_yaml(path)
+    if not isinstance(data, LineDict) or data.get("version") != FORMAT_VERSION:
+        raise RulebookError(path, 1, f"not an evidence file of version {FORMAT_VERSION} (rebuild it with 'copycheck evidence build')")
+    statements = []
+    for treatment, topics in (data.get("treatments") or {}).items():
+        for topic, entry in (topics or {}).items():
+            for item in entry.get("statements") or ():
+                try:
+                    statements.append(Statement(
+                        treatment=treatment, topic=topic, source=item["source"], line=int(item["line"]),
+                        stance=item["stance"], kind=item["kind"], doc_kind=item.get("doc_kind", "evidence"),
+                        quote=item["quote"], strong=bool(item.get("strong", False)),
+                    ))
+                except (KeyError, TypeError, ValueError):
+                    line = item.line if isinstance(item, LineDict) else 0
+                    raise RulebookError(path, line, "each statement needs source, line, stance, kind and quote") from None
+    return EvidenceBase(statements, list(data.get("documents") or ()))
+
+
+_CACHE: dict = {}
+
+
+def load(extra=()) -> EvidenceBase:
+    """The built-in evidence plus extra evidence files or document folders."""
+    key = tuple(str(p) for p in extra)
+    if key in _CACHE:
+        return _CACHE[key]
+    base = read_file(BUILTIN) if BUILTIN.exists() else EvidenceBase()
+    for item in extra:
+        p = Path(item)
+        if p.suffix in (".yaml", ".yml") and p.is_file():
+            base = base.merged(read_file(p))
+        else:
+            from .build import build
+
+            base = base.merged(build([p]))
+    _CACHE[key] = base
+    return base

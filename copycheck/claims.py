@@ -1,0 +1,105 @@
+"""Claims judged against the evidence (rule CC301): a treatment in reach, a claim
+verb and a topic -> the claim's strength, compared with the strongest claim the
+topic's evidence supports.  The words live in claimrules/lexicon/claims.yaml."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimrules.evidence import STRENGTHS, citations
+from claimrules.patterns import alternation
+from claimrules.yamllib import load_yaml
+
+OBJECT_WINDOW = 60  # characters after the verb in which the topic must be named
+_CLAUSE_END = re.compile(r"[.;:!?,]")
+
+
+@dataclass
+class Claim:
+    start: int
+    end: int
+    treatment: str
+    topic: str
+    strength: int  # 1 hedged .. 4 boosted
+    supported: str
+
+
+class ClaimChecker:
+    def __init__(self, rule, evidence_base):
+        from claimrules.build import lexicon
+        from claimrules import HERE
+
+        path = HERE / "lexicon" / "claims.yaml"
+        words = load_yaml(path)
+
+        def _alt(key):
+            return alternation(words[key], path)
+
+        self.rule = rule
+        self.base = evidence_base
+        self.topics = lexicon()
+        self.efficacy = [t for t in self.topics.topics if t.group == "efficacy"]
+        self.verbs = alternation(list(words["verbs"]) + list(words["absolute_verbs"]), path)
+        self.absolute = _alt("absolute_verbs")
+        self.hedges = _alt("hedges")
+        self.can = _alt("can")
+        self.boosters = _alt("boosters")
+        self.qualifiers = _alt("qualifiers")
+        self.wording = dict(words["wording"])
+        self.names = list(words["strength_names"])
+
+    def treatments_in(self, text: str):
+        return [name for name, p in self.topics.treatments.items() if p.search(text)]
+
+    def claims(self, text: str, sentences, treatments) -> list:
+        """The claims in a block whose treatments (named in it or in reach) are given."""
+        out = []
+        for v in self.verbs.finditer(text):
+            s_start, s_end = sentences.span(v.start())
+            window = text[v.end():min(s_end, v.end() + OBJECT_WINDOW)]
+            window = _CLAUSE_END.split(window, maxsplit=1)[0]
+            nxt = self.verbs.search(window)
+            if nxt:
+                window = window[:nxt.start()]  # the next verb has its own object
+            topic = None
+            for t in self.efficacy:
+                m = t.terms.search(window)
+                if m and (topic is None or m.start() < topic[1].start()):
+                    topic = (t, m)
+            if topic is None:
+                continue
+            t, m = topic
+            before = text[s_start:v.start()]
+            sentence = text[s_start:s_end]
+            strength = 4 if self.absolute.fullmatch(v.group()) else 3
+            if self.hedges.search(before):
+                strength = 1
+            elif self.can.search(before):
+                strength = min(strength, 2)
+            claim_span = text[s_start:v.end() + m.end()]
+            if self.boosters.search(claim_span):
+                strength += 1
+            if self.qualifiers.search(sentence):
+                strength -= 1
+            strength = max(1, min(4, strength))
+            for treatment in treatments:
+                supported = self.base.supported(treatment, t.name)
+                if supported is None:
+                    continue
+                if strength > STRENGTHS.index(supported):
+                    out.append(Claim(v.start(), v.end() + m.end(), treatment, t.name, strength, supported))
+                    break
+        return out
+
+    def describe(self, claim: Claim):
+        """(severity, message, suggestion, evidence) for a claim."""
+        gap = claim.strength - STRENGTHS.index(claim.supported)
+        severity = "error" if gap >= 2 else "warning"
+        topic = self.topics.topic(claim.topic)
+        message = self.rule.message.format(
+            claim=self.names[claim.strength], topic=claim.topic, treatment=claim.treatment, supported=(
+                "no claim" if claim.supported == "none" else f"at most a {claim.supported} one"))
+        treatment = claim.treatment[:1].upper() + claim.treatment[1:]
+        suggestion = self.wording[claim.supported].format(phrase=topic.phrase, treatment=treatment)
+        evidence = [s for s in citations(self.base, [claim.topic], limit=6) if s.treatment == claim.treatment][:3]
+        return severity, message, suggestion, evidence
