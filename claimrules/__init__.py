@@ -212,7 +212,7 @@ def load(extra_files=(), builtin=True, evidence=()) -> Rulebook:
     is its own quotes plus the built evidence for its topics (evidence.py)."""
     files = (tuple(sorted(RULES_DIR.glob("*.yaml"))) if builtin else ()) + tuple(Path(p) for p in extra_files)
     key = (files, builtin, None if evidence is None else tuple(str(e) for e in evidence))
-    if key in _CACHE:
+    if key in _CACHE and not (evidence or extra_files):  # users' files are read afresh
         return _CACHE[key]
     lexicon = load_lexicon()
     rules: dict = {}

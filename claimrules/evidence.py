@@ -154,10 +154,9 @@ _CACHE: dict = {}
 
 def load(extra=()) -> EvidenceBase:
     """The built-in evidence plus extra evidence files or document folders."""
-    key = tuple(str(p) for p in extra)
-    if key in _CACHE:
-        return _CACHE[key]
-    base = read_file(BUILTIN) if BUILTIN.exists() else EvidenceBase()
+    if "builtin" not in _CACHE:
+        _CACHE["builtin"] = read_file(BUILTIN) if BUILTIN.exists() else EvidenceBase()
+    base = _CACHE["builtin"]  # users' evidence is read afresh: its documents change
     for item in extra:
         p = Path(item)
         if p.suffix in (".yaml", ".yml") and p.is_file():
@@ -166,5 +165,4 @@ def load(extra=()) -> EvidenceBase:
             from .build import build
 
             base = base.merged(build([p]))
-    _CACHE[key] = base
     return base

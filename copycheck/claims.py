@@ -102,4 +102,6 @@ class ClaimChecker:
         treatment = claim.treatment[:1].upper() + claim.treatment[1:]
         suggestion = self.wording[claim.supported].format(phrase=topic.phrase, treatment=treatment)
         evidence = [s for s in citations(self.base, [claim.topic], limit=6) if s.treatment == claim.treatment][:3]
+        if not evidence:  # nothing on the topic itself: cite the state of the evidence in general
+            evidence = [s for s in citations(self.base, ["efficacy"], limit=6) if s.treatment == claim.treatment][:3]
         return severity, message, suggestion, evidence
