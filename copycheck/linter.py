@@ -28,13 +28,7 @@ class Linter:
         for rule in rulebook.rules.values():
             if _selected(rule, settings.select) and not _selected(rule, settings.ignore):
                 self.enabled[rule.code] = settings.levels.get(rule.code, rule.level)
-        self.matcher = Matcher([r for r in rulebook.rules.values() if r.code in self.enabled])
-        self.claims = None
-        evidence_rules = [r for r in rulebook.rules.values() if r.kind == "evidence" and r.code in self.enabled]
-        if evidence_rules and rulebook.evidence is not None and rulebook.evidence.statements:
-            from .claims import ClaimChecker
-
-            self.claims = ClaimChecker(evidence_rules[0], rulebook.evidence)
+        self.matcher, self.claims = _compiled(rulebook, tuple(self.enabled))
 
     def _ignored_for(self, path):
         ignored = []
@@ -101,6 +95,25 @@ class Linter:
         findings = suppression.apply(findings, parsed.directives, source, lines, path, self.rulebook, enabled)
         findings.sort(key=Finding.sort_key)
         return _dedupe(findings)
+
+
+_COMPILED: dict = {}  # (rulebook, enabled codes) -> (Matcher, ClaimChecker): compiled once per process
+
+
+def _compiled(rulebook, codes):
+    key = (id(rulebook), codes)
+    hit = _COMPILED.get(key)
+    if hit is not None and hit[0] is rulebook:
+        return hit[1], hit[2]
+    matcher = Matcher([r for r in rulebook.rules.values() if r.code in codes])
+    claims = None
+    evidence_rules = [r for r in rulebook.rules.values() if r.kind == "evidence" and r.code in codes]
+    if evidence_rules and rulebook.evidence is not None and rulebook.evidence.statements:
+        from .claims import ClaimChecker
+
+        claims = ClaimChecker(evidence_rules[0], rulebook.evidence)
+    _COMPILED[key] = (rulebook, matcher, claims)
+    return matcher, claims
 
 
 def _supersede(findings, rules):

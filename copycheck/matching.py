@@ -18,8 +18,9 @@ from dataclasses import dataclass
 
 from claimrules.patterns import to_regex
 
-MAX_PREFIX = 8
+MAX_PREFIX = 12
 MAX_PREFIXES = 64
+_SPACE_TO_BLANK = {ord(c): " " for c in "\t\n\r\x0b\x0c\xa0\u2028\u2029\u202f\u2007\u3000"}
 
 
 class MatchTimeout(Exception):
@@ -36,38 +37,49 @@ class Hit:
 
 
 def _literal_prefixes(pattern: str):
-    """The set of lower-case literal strings every match of pattern starts with,
-    or None when some match can start with anything."""
+    """The set of lower-case literal strings every match of pattern starts with
+    (white space as " "), or None when some match can start with anything."""
     try:
         parsed = sre_parse.parse(pattern, re.IGNORECASE)
     except Exception:  # regex-module syntax the re parser does not know
         return None
-    prefixes, _ = _seq(list(parsed))
-    if not prefixes or any(p == "" for p in prefixes):
+    branches = _seq(list(parsed))
+    if branches is None or any(p == "" for p, _ in branches):
         return None
-    return prefixes
+    return {p for p, _ in branches}
 
 
 def _seq(items):
-    """(prefixes, complete): complete means the whole sequence was consumed."""
-    result = {""}
+    """The set of (prefix, open) a sequence can start with; open: the prefix may
+    go on with what follows the sequence.  None: too many, or unknown."""
+    result = {("", True)}
     for op, av in items:
-        alts, complete = _item(op, av)
+        if not any(is_open for _, is_open in result):
+            break
+        alts = _item(op, av)
         if alts is None:
-            return result, False
-        result = {(p + a)[:MAX_PREFIX] for p in result for a in alts}
-        if len(result) > MAX_PREFIXES:
-            return None, False
-        if not complete or all(len(p) >= MAX_PREFIX for p in result):
-            return result, False
-    return result, True
+            result = {(p, False) for p, _ in result}
+            break
+        grown = set()
+        for p, is_open in result:
+            if not is_open:
+                grown.add((p, False))
+                continue
+            for a, a_open in alts:
+                q = (p + a)[:MAX_PREFIX]
+                grown.add((q, a_open and len(q) < MAX_PREFIX))
+        if len(grown) > MAX_PREFIXES:
+            return {(p, False) for p, _ in result}  # enough to select by; stop here
+        result = grown
+    return result
 
 
 def _item(op, av):
+    """The (text, open) alternatives one regex item can start with, or None."""
     if op is C.LITERAL:
-        return {chr(av).lower()}, True
-    if op is C.AT:
-        return {""}, True
+        return {(chr(av).lower(), True)}
+    if op is C.AT or op is C.ASSERT_NOT or op is C.ASSERT:
+        return {("", True)}
     if op is C.IN:
         chars = set()
         for sub_op, sub_av in av:
@@ -76,31 +88,36 @@ def _item(op, av):
             elif sub_op is C.CATEGORY and sub_av is C.CATEGORY_DIGIT:
                 chars.update("0123456789")
             else:
-                return None, False
-        return chars, True
+                return None
+        return {(c, True) for c in chars}
     if op is C.SUBPATTERN:
-        alts, complete = _seq(list(av[-1]))
-        return alts, complete
+        return _seq(list(av[-1]))
     if op is C.BRANCH:
-        alts, complete = set(), True
+        alts = set()
         for branch in av[1]:
-            sub, sub_complete = _seq(list(branch))
+            sub = _seq(list(branch))
             if sub is None:
-                return None, False
+                return None
             alts |= sub
-            complete = complete and sub_complete
-        return alts, complete
+        return alts
     if op in (C.MAX_REPEAT, C.MIN_REPEAT):
-        lo, _hi, sub = av
-        alts, _ = _seq(list(sub))
+        lo, hi, sub = av
+        if _is_space(sub):
+            # \s+ or \s*: the scanner sees every run of white space as " +"
+            return {(" ", True)} | ({("", True)} if lo == 0 else set())
+        alts = _seq(list(sub))
         if alts is None:
-            return None, False
-        return (alts if lo >= 1 else alts | {""}), False
-    if op is C.ASSERT_NOT or op is C.ASSERT:
-        return {""}, True
-    if op is C.CATEGORY and av is C.CATEGORY_DIGIT:
-        return set("0123456789"), False
-    return None, False
+            return None
+        if hi != 1:  # after one repetition, another may follow: stop there
+            alts = {(p, False) for p, _ in alts}
+        return alts | ({("", True)} if lo == 0 else set())
+    return None
+
+
+def _is_space(sub) -> bool:
+    items = list(sub)
+    return (len(items) == 1 and items[0][0] is C.IN and len(items[0][1]) == 1
+            and items[0][1][0] == (C.CATEGORY, C.CATEGORY_SPACE))
 
 
 def _trie_regex(words) -> str:
@@ -113,13 +130,16 @@ def _trie_regex(words) -> str:
 
     def emit(node):
         end = "" in node
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        branches = [(" +" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return f"(?:{body})?" if end else body
 
     return emit(trie)
+
+
+_BLANKS = re.compile(r"\s+")
 
 
 class Matcher:
@@ -151,23 +171,29 @@ class Matcher:
         self.scan_ci = None  # compiled on demand for text whose lower() changes length
 
     def hits(self, text: str) -> list:
-        lower = text.lower()
+        lower = text.lower().translate(_SPACE_TO_BLANK)
         if len(lower) == len(text):
-            scan_iter = self.scan.finditer(lower)
-        else:
+            search, subject = self.scan.search, lower
+        else:  # lower() changed a length (e.g. "İ"): scan the text itself, without case
             if self.scan_ci is None:
                 self.scan_ci = re.compile(self.scan.pattern, re.IGNORECASE)
-            scan_iter = self.scan_ci.finditer(text)
+            search, subject = self.scan_ci.search, text.translate(_SPACE_TO_BLANK)
         found = []
-        for m in scan_iter:
+        m = search(subject)
+        while m:
             pos = m.start()
-            for rule, index in self.candidates[m.group().lower()]:
+            key = m.group().lower()
+            if "  " in key:
+                key = _BLANKS.sub(" ", key)
+            for rule, index in self.candidates[key]:
                 try:
                     hit = rule.compiled()[index].match(text, pos)
                 except TimeoutError:
                     raise MatchTimeout(rule) from None
                 if hit:
                     found.append(Hit(rule, hit.start(), hit.end()))
+            # a prefix may run over the next word, where another rule's prefix starts
+            m = search(subject, pos + 1)
         for rule, index in self.unanchored:
             try:
                 for hit in rule.compiled()[index].finditer(text):
