@@ -2,6 +2,7 @@
 -> findings -> suppressions.  ``Linter`` compiles the enabled rules once."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from fnmatch import fnmatch
 
 from claimrules import LEVELS
@@ -56,12 +57,25 @@ class Linter:
                 evidence=list(evidence), cues=cues, offset=s,
             ))
 
+        blocks = parsed.blocks
+        # One scan per document: the blocks joined by NUL, which no pattern crosses.
+        joined = "\x00".join(b.text for b in blocks)
+        starts, at = [], 0
+        for b in blocks:
+            starts.append(at)
+            at += len(b.text) + 1
+        by_block: dict = {}
+        for hit in self.matcher.hits(joined):
+            i = bisect_right(starts, hit.start) - 1
+            by_block.setdefault(i, []).append(Hit(hit.rule, hit.start - starts[i], hit.end - starts[i]))
+        claims = self.claims if self.claims is not None and self.claims.treatments_in(joined) else None
+
         context_treatments = []
-        for block in parsed.blocks:
-            hits = self.matcher.hits(block.text)
+        for i, block in enumerate(blocks):
+            hits = by_block.get(i, ())
             treatments = []
-            if self.claims is not None:
-                treatments = self.claims.treatments_in(block.text)
+            if claims is not None:
+                treatments = claims.treatments_in(block.text)
                 if block.scope in CONTEXT_SCOPES:
                     context_treatments = treatments
                 treatments = treatments or context_treatments
@@ -80,14 +94,14 @@ class Linter:
                     add(rule, block, hit.start, hit.end, verdict.level, rule.message, rule.suggestion,
                         rule.evidence, verdict.cues)
             if treatments:
-                rule = self.claims.rule
+                rule = claims.rule
                 if ignored and _selected(rule, ignored):
                     continue
-                for claim in self.claims.claims(block.text, sentences, treatments):
+                for claim in claims.claims(block.text, sentences, treatments):
                     verdict = judge(block.text, Hit(rule, claim.start, claim.end), sentences, lexicon, rule.level)
                     if verdict.level is None:
                         continue
-                    severity, message, suggestion, evidence = self.claims.describe(claim)
+                    severity, message, suggestion, evidence = claims.describe(claim)
                     severity = self.settings.levels.get(rule.code, severity)
                     add(rule, block, claim.start, claim.end, severity, message, suggestion, evidence)
         findings = _supersede(findings, self.rulebook.rules)

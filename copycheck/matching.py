@@ -162,9 +162,8 @@ class Matcher:
         self.candidates = {}
         for p in by_prefix:
             cands = []
-            for q, items in by_prefix.items():
-                if p.startswith(q):
-                    cands.extend(items)
+            for n in range(1, len(p) + 1):
+                cands.extend(by_prefix.get(p[:n], ()))
             self.candidates[p] = cands
         trie = _trie_regex(by_prefix) if by_prefix else "(?!)"
         self.scan = re.compile(rf"(?<![\w-])(?:{trie})")
