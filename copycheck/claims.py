@@ -51,6 +51,10 @@ class ClaimChecker:
     def treatments_in(self, text: str):
         return [name for name, p in self.topics.treatments.items() if p.search(text)]
 
+    def mentions(self, text: str):
+        """Sorted (offset, treatment) of every mention of a treatment in text."""
+        return sorted((m.start(), name) for name, p in self.topics.treatments.items() for m in p.finditer(text))
+
     def claims(self, text: str, sentences, treatments) -> list:
         """The claims in a block whose treatments (named in it or in reach) are given."""
         out = []

@@ -2,7 +2,7 @@
 -> findings -> suppressions.  ``Linter`` compiles the enabled rules once."""
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from fnmatch import fnmatch
 
 from claimrules import LEVELS
@@ -68,14 +68,18 @@ class Linter:
         for hit in self.matcher.hits(joined):
             i = bisect_right(starts, hit.start) - 1
             by_block.setdefault(i, []).append(Hit(hit.rule, hit.start - starts[i], hit.end - starts[i]))
-        claims = self.claims if self.claims is not None and self.claims.treatments_in(joined) else None
+        mentions = self.claims.mentions(joined) if self.claims is not None else []
+        claims = self.claims if mentions else None
+        mention_at = [m[0] for m in mentions]
 
         context_treatments = []
         for i, block in enumerate(blocks):
             hits = by_block.get(i, ())
             treatments = []
             if claims is not None:
-                treatments = claims.treatments_in(block.text)
+                lo = bisect_left(mention_at, starts[i])
+                hi = bisect_left(mention_at, starts[i] + len(block.text))
+                treatments = sorted({name for _, name in mentions[lo:hi]})
                 if block.scope in CONTEXT_SCOPES:
                     context_treatments = treatments
                 treatments = treatments or context_treatments

@@ -19,8 +19,7 @@ from dataclasses import dataclass
 from claimrules.patterns import to_regex
 
 MAX_PREFIX = 12
-MAX_PREFIXES = 64
-_SPACE_TO_BLANK = {ord(c): " " for c in "\t\n\r\x0b\x0c\xa0\u2028\u2029\u202f\u2007\u3000"}
+MAX_PREFIXES = 512
 
 
 class MatchTimeout(Exception):
@@ -103,7 +102,7 @@ def _item(op, av):
     if op in (C.MAX_REPEAT, C.MIN_REPEAT):
         lo, hi, sub = av
         if _is_space(sub):
-            # \s+ or \s*: the scanner sees every run of white space as " +"
+            # \s+ or \s*: a prefix holds " " where the scanner accepts any run of white space
             return {(" ", True)} | ({("", True)} if lo == 0 else set())
         alts = _seq(list(sub))
         if alts is None:
@@ -130,7 +129,7 @@ def _trie_regex(words) -> str:
 
     def emit(node):
         end = "" in node
-        branches = [(" +" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -170,20 +169,20 @@ class Matcher:
         self.scan_ci = None  # compiled on demand for text whose lower() changes length
 
     def hits(self, text: str) -> list:
-        lower = text.lower().translate(_SPACE_TO_BLANK)
+        lower = text.lower()
         if len(lower) == len(text):
             search, subject = self.scan.search, lower
         else:  # lower() changed a length (e.g. "İ"): scan the text itself, without case
             if self.scan_ci is None:
                 self.scan_ci = re.compile(self.scan.pattern, re.IGNORECASE)
-            search, subject = self.scan_ci.search, text.translate(_SPACE_TO_BLANK)
+            search, subject = self.scan_ci.search, text
         found = []
         m = search(subject)
         while m:
             pos = m.start()
             key = m.group().lower()
-            if "  " in key:
-                key = _BLANKS.sub(" ", key)
+            if not key.isalpha():
+                key = _BLANKS.sub(" ", key)  # any run of white space stands as one " " in a prefix
             for rule, index in self.candidates[key]:
                 try:
                     hit = rule.compiled()[index].match(text, pos)

@@ -47,6 +47,21 @@ def read(source: str, frontmatter_keys=None) -> Parsed:
     return parsed
 
 
+class _Para:
+    """An open paragraph or list item: the source pieces of its lines.  Lines
+    that follow each other in the source are read as one run, so inline markup
+    may span lines and the block maps back in one piece."""
+
+    __slots__ = ("scope", "pieces")
+
+    def __init__(self, scope):
+        self.scope = scope
+        self.pieces = []  # [start, end) source offsets of each line's content
+
+    def add(self, start, end):
+        self.pieces.append([start, end])
+
+
 class _Scanner:
     def __init__(self, source, parsed):
         self.source = source
@@ -56,13 +71,25 @@ class _Scanner:
 
     # -- blocks ------------------------------------------------------------
     def flush(self, scope=None):
-        if self.para is not None:
-            if scope:
-                self.para.scope = scope
-            block = self.para.build()
-            if block is not None:
-                self.parsed.blocks.append(block)
-            self.para = None
+        para = self.para
+        if para is None:
+            return
+        self.para = None
+        source = self.source
+        runs = []
+        for start, end in para.pieces:
+            if runs and not source[runs[-1][1]:start].strip():
+                runs[-1][1] = end  # only white space between: one run
+            else:
+                runs.append([start, end])
+        builder = BlockBuilder(scope or para.scope)
+        for i, (start, end) in enumerate(runs):
+            if i:
+                builder.replace(start, 0, "\n")
+            add_markdown(builder, start, source[start:end], self.comment)
+        block = builder.build()
+        if block is not None:
+            self.parsed.blocks.append(block)
 
     def inline(self, builder, offset, text):
         add_markdown(builder, offset, text, self.comment)
@@ -129,6 +156,13 @@ class _Scanner:
                 self.flush()
                 continue
 
+            first = content.lstrip(" \t")[:1]
+            if first.isalpha() and "|" not in content and not (self.para is None and _LINKDEF.match(content)):
+                # the common case: a line of prose (a lazy continuation, or a new paragraph)
+                if self.para is None:
+                    self.para = _Para("paragraph")
+                self.para.add(off + len(content) - len(content.lstrip(" \t")), off + len(content))
+                continue
             m = _FENCE.match(content)
             if m:
                 self.flush()
@@ -144,8 +178,8 @@ class _Scanner:
                 self.comment(off + start, content[start:end + 3])
                 rest = content[end + 3:]
                 if rest.strip():
-                    self.para = BlockBuilder("paragraph")
-                    self.inline(self.para, off + end + 3, rest)
+                    self.para = _Para("paragraph")
+                    self.para.add(off + end + 3, off + len(content))
                 continue
             m = _RAW_OPEN.match(content)
             if m:
@@ -182,16 +216,14 @@ class _Scanner:
             if m:
                 self.flush()
                 list_indent = _indent(content[:m.end()]) if content[m.end():].strip() else indent + 2
-                self.para = BlockBuilder("list")
-                self.inline(self.para, off + m.end(), content[m.end():])
+                self.para = _Para("list")
+                self.para.add(off + m.end(), off + len(content))
                 continue
             # paragraph text, or a lazy continuation of the open block
             lead = len(content) - len(content.lstrip(" \t"))
             if self.para is None:
-                self.para = BlockBuilder("paragraph")
-            else:
-                self.para.replace(off, 0, "\n")
-            self.inline(self.para, off + lead, content[lead:])
+                self.para = _Para("paragraph")
+            self.para.add(off + lead, off + len(content))
         self.flush()
 
     def table_row(self, off, content):
