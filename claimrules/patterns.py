@@ -6,10 +6,6 @@ from __future__ import annotations
 
 import re
 
-import regex
-
-FLAGS = regex.IGNORECASE | regex.VERSION0
-
 
 def to_regex(pattern: str) -> str:
     """Turn a rulebook pattern into a regex: spaces outside [...] become ``\\s+``
@@ -62,7 +58,9 @@ def compile_pattern(pattern: str, trusted: bool):
             return re.compile(bounded(pattern), re.IGNORECASE)
         except re.error:
             pass  # regex-module syntax: fall through
-    return _Timed(regex.compile(bounded(pattern), FLAGS))
+    import regex  # only users' rules need it: not imported at start-up
+
+    return _Timed(regex.compile(bounded(pattern), regex.IGNORECASE | regex.VERSION0))
 
 
 class _Timed:

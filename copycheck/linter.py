@@ -14,6 +14,7 @@ from .matching import Hit, Matcher, rule_applies
 from .positions import LineIndex
 from .sentences import Sentences
 
+BATCH = 1 << 20  # characters of block text scanned at once
 CONTEXT_SCOPES = ("heading", "title", "frontmatter.title")  # blocks whose treatment is in reach of what follows
 
 
@@ -38,6 +39,41 @@ class Linter:
                 ignored.extend(codes)
         return ignored
 
+    def _scanned(self, blocks):
+        """(block, its hits, the treatments it names or None) for each block.
+        Blocks are joined by NUL, which no pattern crosses, and scanned a batch
+        at a time: one pass per batch, memory bounded on a huge file."""
+        batch, size = [], 0
+        for block in blocks:
+            batch.append(block)
+            size += len(block.text) + 1
+            if size >= BATCH:
+                yield from self._scan_batch(batch)
+                batch, size = [], 0
+        if batch:
+            yield from self._scan_batch(batch)
+
+    def _scan_batch(self, batch):
+        joined = "\x00".join(b.text for b in batch)
+        starts, at = [], 0
+        for b in batch:
+            starts.append(at)
+            at += len(b.text) + 1
+        by_block: dict = {}
+        for hit in self.matcher.hits(joined):
+            i = bisect_right(starts, hit.start) - 1
+            by_block.setdefault(i, []).append(Hit(hit.rule, hit.start - starts[i], hit.end - starts[i]))
+        mentions = self.claims.mentions(joined) if self.claims is not None else []
+        at_ = [m[0] for m in mentions]
+        del joined
+        for i, block in enumerate(batch):
+            names = None
+            if self.claims is not None:
+                lo = bisect_left(at_, starts[i])
+                hi = bisect_left(at_, starts[i] + len(block.text))
+                names = sorted({name for _, name in mentions[lo:hi]})
+            yield block, by_block.get(i, ()), names
+
     def check_text(self, source: str, path: str = "-", fmt: str | None = None) -> list:
         fmt = fmt or markup.format_for(path)
         parsed = markup.read(source, fmt, self.settings.frontmatter_keys)
@@ -57,29 +93,11 @@ class Linter:
                 evidence=list(evidence), cues=cues, offset=s,
             ))
 
-        blocks = parsed.blocks
-        # One scan per document: the blocks joined by NUL, which no pattern crosses.
-        joined = "\x00".join(b.text for b in blocks)
-        starts, at = [], 0
-        for b in blocks:
-            starts.append(at)
-            at += len(b.text) + 1
-        by_block: dict = {}
-        for hit in self.matcher.hits(joined):
-            i = bisect_right(starts, hit.start) - 1
-            by_block.setdefault(i, []).append(Hit(hit.rule, hit.start - starts[i], hit.end - starts[i]))
-        mentions = self.claims.mentions(joined) if self.claims is not None else []
-        claims = self.claims if mentions else None
-        mention_at = [m[0] for m in mentions]
-
         context_treatments = []
-        for i, block in enumerate(blocks):
-            hits = by_block.get(i, ())
+        for block, hits, mentions in self._scanned(parsed.blocks):
             treatments = []
-            if claims is not None:
-                lo = bisect_left(mention_at, starts[i])
-                hi = bisect_left(mention_at, starts[i] + len(block.text))
-                treatments = sorted({name for _, name in mentions[lo:hi]})
+            if mentions is not None:
+                treatments = mentions
                 if block.scope in CONTEXT_SCOPES:
                     context_treatments = treatments
                 treatments = treatments or context_treatments
@@ -98,6 +116,7 @@ class Linter:
                     add(rule, block, hit.start, hit.end, verdict.level, rule.message, rule.suggestion,
                         rule.evidence, verdict.cues)
             if treatments:
+                claims = self.claims
                 rule = claims.rule
                 if ignored and _selected(rule, ignored):
                     continue

@@ -10,17 +10,16 @@ _EOL = re.compile(r"\r\n|\r|\n")
 _LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
 
 
-def split_lines(text: str, start: int = 0) -> list:
-    """(offset, content without its line end) of each line from start."""
-    out = []
+def split_lines(text: str, start: int = 0):
+    """Yield (offset, content without its line end) of each line from start."""
     pos, n = start, len(text)
+    match = _LINE.match
     while pos < n:
-        m = _LINE.match(text, pos)
-        out.append((pos, m.group(1)))
+        m = match(text, pos)
+        yield pos, m.group(1)
         if m.end() == pos:
             break
         pos = m.end()
-    return out
 
 
 class LineIndex:

@@ -114,8 +114,11 @@ class _Scanner:
         table = False
         list_indent = None  # content indent of the current list item
         prev_blank = True
-        n = len(lines)
-        for i, (off, content) in enumerate(lines):
+        lines = iter(lines)
+        following = next(lines, None)
+        while following is not None:
+            off, content = following
+            following = next(lines, None)  # one line of lookahead, for table headers
             if fence is not None:
                 stripped = content.lstrip(" ")
                 if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0]).strip():
@@ -205,7 +208,7 @@ class _Scanner:
                 continue
             if _LINKDEF.match(content) and self.para is None:
                 continue
-            if "|" in content and (table or (i + 1 < n and _TABLE_DELIM.match(lines[i + 1][1]) and "-" in lines[i + 1][1])):
+            if "|" in content and (table or (following is not None and "-" in following[1] and _TABLE_DELIM.match(following[1]))):
                 self.flush()
                 table = True
                 if _TABLE_DELIM.match(content):
