@@ -100,6 +100,7 @@ def check(paths, fmt, show_evidence, fail_on, exit_zero, select, ignore, exclude
         data = sys.stdin.buffer.read()
         name = stdin_filename or "-"
         from . import files
+        from .matching import MatchTimeout
 
         result = Result()
         try:
@@ -108,6 +109,8 @@ def check(paths, fmt, show_evidence, fail_on, exit_zero, select, ignore, exclude
             result.files = 1
         except files.InputError as exc:
             result.errors.append(exc)
+        except MatchTimeout as exc:
+            result.errors.append(files.InputError(name, str(exc)))
     else:
         result = check_paths(paths, linter, settings, jobs)
     for problem in result.notices:

@@ -34,11 +34,15 @@ class Result:
 
 
 def _check_one(linter, path):
+    from .matching import MatchTimeout
+
     try:
         source = files.read(path)
+        return None, linter.check_text(source.text, path)
     except files.InputError as exc:
         return exc, []
-    return None, linter.check_text(source.text, path)
+    except MatchTimeout as exc:
+        return files.InputError(path, str(exc)), []
 
 
 def _init_worker(settings):

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+REACH = 500  # judgement reads at most this far either side of a hit: a "sentence" of a
+# megabyte with no full stop stays cheap (linear time on any input)
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)|\n[ \t]*\n")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 
@@ -25,6 +27,7 @@ class Sentences:
         i = bisect_right(self.ends, pos) - 1
         start = self.ends[i]
         end = self.ends[i + 1] if i + 1 < len(self.ends) else len(self.text)
+        start, end = max(start, pos - REACH), min(end, pos + REACH)
         while start < end and self.text[start].isspace():
             start += 1
         return start, end

@@ -90,8 +90,12 @@ def test_markdown_entities_and_escapes_map_back():
     assert [f.match for f in found if f.rule == "CC121"] == ["safe&nbsp;and effective"]
 
 
-def test_unclosed_fence_skips_to_end_like_commonmark():
-    assert codes("Intro.\n\n```\npainless\n") == []
+def test_unclosed_fence_is_read_as_text():
+    # CommonMark would render the rest of the page as code, but it is still published:
+    # a fence that never closes is a mistake, and the claims after it are linted
+    assert codes("Intro.\n\n```\npainless\n") == ["CC131"]
+    assert codes("Intro.\n\n```\ncode\n```\n\n```\npainless\n") == ["CC131"]
+    assert codes("```\npainless\n```\n") == []
 
 
 def test_setext_heading_and_thematic_break():

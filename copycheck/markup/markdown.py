@@ -14,7 +14,7 @@ from ..blocks import BlockBuilder
 from ..positions import split_lines
 from .inline import add_markdown
 
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_FENCE = re.compile(r" {0,3}(`{3,}(?=[^`]*$)|~{3,})")  # a backtick fence's info string has no backtick
 _ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
 _ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
 _QUOTE = re.compile(r" {0,3}> ?")
@@ -107,8 +107,11 @@ class _Scanner:
             self.parsed.directives.append(d)
 
     # -- the line loop --------------------------------------------------------
-    def run(self, lines):
+    def run(self, lines, fences=True):
+        """fences=False: read fence lines as text (the rest of a document whose
+        last fence never closes: published text, so it is linted)."""
         fence = None  # the opening fence string while inside a fenced block
+        fence_end = 0  # offset just past the line that opened it
         raw_end = None  # closing tag while inside a raw HTML block
         comment_start = None  # offset of an open multi-line HTML comment
         table = False
@@ -166,10 +169,11 @@ class _Scanner:
                     self.para = _Para("paragraph")
                 self.para.add(off + len(content) - len(content.lstrip(" \t")), off + len(content))
                 continue
-            m = _FENCE.match(content)
+            m = _FENCE.match(content) if fences else None
             if m:
                 self.flush()
                 fence = m.group(1)
+                fence_end = off + len(content)
                 continue
             if _COMMENT_OPEN.match(content):
                 start = content.find("<!--")
@@ -228,6 +232,8 @@ class _Scanner:
                 self.para = _Para("paragraph")
             self.para.add(off + lead, off + len(content))
         self.flush()
+        if fence is not None:  # never closed: read what follows it as text
+            self.run(split_lines(self.source, fence_end), fences=False)
 
     def table_row(self, off, content):
         pos = 0

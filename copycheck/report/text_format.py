@@ -25,5 +25,5 @@ def render(result, options, echo):
     else:
         line = f"No findings in {s['files']} file{'s' if s['files'] != 1 else ''}."
     if s["input_errors"]:
-        line += f" {s['input_errors']} file{'s' if s['input_errors'] != 1 else ''} could not be read."
+        line += f" {s['input_errors']} file{'s' if s['input_errors'] != 1 else ''} could not be checked."
     echo(click.style(line, bold=True))
