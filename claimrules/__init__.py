@@ -22,8 +22,9 @@ LEXICON = HERE / "lexicon" / "cues.yaml"
 
 RULE_KEYS = {
     "code", "name", "category", "level", "message", "suggestion", "why", "link",
-    "patterns", "exceptions", "requires", "cues", "evidence", "topic", "kind", "examples", "supersedes",
+    "patterns", "exceptions", "requires", "cues", "evidence", "topic", "kind", "examples", "supersedes", "options",
 }
+KINDS = ("phrase", "evidence", "builtin", "readability", "balance", "density")
 RULE_REQUIRED = ("code", "name", "category", "level", "message", "suggestion", "why", "link", "examples")
 CODE_RE = re.compile(r"CC\d{3}\Z")
 
@@ -139,9 +140,9 @@ def _rule(path, spec, cue_names) -> Rule:
     if spec["level"] not in LEVELS:
         raise RulebookError(path, spec.line_of("level"), f"level must be one of {', '.join(LEVELS)}")
     kind = spec.get("kind", "phrase")
-    if kind not in ("phrase", "builtin", "evidence"):
-        raise RulebookError(path, spec.line_of("kind"), "kind must be 'phrase', 'evidence' or 'builtin'")
-    if kind == "phrase" and not spec.get("patterns"):
+    if kind not in KINDS:
+        raise RulebookError(path, spec.line_of("kind"), f"kind must be one of {', '.join(KINDS)}{did_you_mean(kind, KINDS)}")
+    if kind in ("phrase", "balance", "density") and not spec.get("patterns"):
         raise RulebookError(path, spec.line, f"rule {code} has no patterns")
     cues = spec.get("cues")
     if cues is None:
@@ -173,6 +174,7 @@ def _rule(path, spec, cue_names) -> Rule:
         topics=tuple([spec["topic"]] if isinstance(spec.get("topic"), str) else spec.get("topic") or ()),
         kind=kind,
         supersedes=tuple(_phrases(path, spec, "supersedes")),
+        options=dict(spec.get("options") or {}),
         examples_match=tuple(_phrases(path, examples, "match")),
         examples_no_match=tuple(_phrases(path, examples, "no_match")),
         source=f"{path}:{spec.line}",

@@ -119,9 +119,13 @@ def read_document(path: str, source: str, doc_kind: str, lex: Lexicon):
     from copycheck.positions import LineIndex
     from copycheck.sentences import Sentences
 
-    treatments = sorted(name for name, p in lex.treatments.items() if p.search(source))
-    if not treatments:
+    # a document is about the treatment it names most (a page on mesotherapy that
+    # compares it with Botox once is not evidence about Botox)
+    counts = {name: len(p.findall(source)) for name, p in lex.treatments.items()}
+    top = max(counts.values(), default=0)
+    if not top:
         return []
+    treatments = sorted(name for name, n in counts.items() if n == top)
     parsed = markup.read(source, markup.format_for(path))
     lines = LineIndex(source)
     claimed = _flagged_spans(source, path)

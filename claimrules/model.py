@@ -35,7 +35,8 @@ class Rule:
     topic: object = None  # a topic name or list of names (lexicon/topics.yaml)
     topics: tuple = ()  # the same, always a tuple
     kind: str = "phrase"  # phrase | evidence | builtin
-    supersedes: tuple = ()  # codes whose overlapping findings this rule's finding replaces
+    supersedes: tuple = ()
+    options: dict = field(default_factory=dict)  # settings of a document-level rule kind  # codes whose overlapping findings this rule's finding replaces
     trusted: bool = False  # a built-in rule: tested, compiled with the faster engine
     examples_match: tuple = ()
     examples_no_match: tuple = ()

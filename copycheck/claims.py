@@ -55,9 +55,9 @@ class ClaimChecker:
         """Sorted (offset, treatment) of every mention of a treatment in text."""
         return sorted((m.start(), name) for name, p in self.topics.treatments.items() for m in p.finditer(text))
 
-    def claims(self, text: str, sentences, treatments) -> list:
-        """The claims in a block whose treatments (named in it or in reach) are given."""
-        out = []
+    def candidates(self, text: str, sentences):
+        """(start, end, topic, strength) of each benefit claim in a block: a claim
+        verb with an efficacy topic named within the next few words."""
         for v in self.verbs.finditer(text):
             s_start, s_end = sentences.span(v.start())
             window = text[v.end():min(s_end, v.end() + OBJECT_WINDOW)]
@@ -74,24 +74,25 @@ class ClaimChecker:
                 continue
             t, m = topic
             before = text[s_start:v.start()]
-            sentence = text[s_start:s_end]
             strength = 4 if self.absolute.fullmatch(v.group()) else 3
             if self.hedges.search(before):
                 strength = 1
             elif self.can.search(before):
                 strength = min(strength, 2)
-            claim_span = text[s_start:v.end() + m.end()]
-            if self.boosters.search(claim_span):
+            if self.boosters.search(text[s_start:v.end() + m.end()]):
                 strength += 1
-            if self.qualifiers.search(sentence):
+            if self.qualifiers.search(text[s_start:s_end]):
                 strength -= 1
-            strength = max(1, min(4, strength))
+            yield v.start(), v.end() + m.end(), t.name, max(1, min(4, strength))
+
+    def claims(self, text: str, sentences, treatments) -> list:
+        """The claims in a block (treatments in reach given) stronger than their evidence."""
+        out = []
+        for start, end, topic, strength in self.candidates(text, sentences):
             for treatment in treatments:
-                supported = self.base.supported(treatment, t.name)
-                if supported is None:
-                    continue
-                if strength > STRENGTHS.index(supported):
-                    out.append(Claim(v.start(), v.end() + m.end(), treatment, t.name, strength, supported))
+                supported = self.base.supported(treatment, topic)
+                if supported is not None and strength > STRENGTHS.index(supported):
+                    out.append(Claim(start, end, treatment, topic, strength, supported))
                     break
         return out
 

@@ -7,7 +7,7 @@ from fnmatch import fnmatch
 
 from claimrules import LEVELS
 
-from . import markup, suppression
+from . import document, markup, suppression
 from .findings import Finding
 from .judgement import judge
 from .matching import Hit, Matcher, rule_applies
@@ -31,6 +31,8 @@ class Linter:
             if _selected(rule, settings.select) and not _selected(rule, settings.ignore):
                 self.enabled[rule.code] = settings.levels.get(rule.code, rule.level)
         self.matcher, self.claims = _compiled(rulebook, tuple(self.enabled))
+        self.doc_rules = [r for r in rulebook.rules.values() if r.code in self.enabled and r.kind in document.KINDS]
+        self.balance_rule = next((r for r in self.doc_rules if r.kind == "balance"), None)
 
     def _ignored_for(self, path):
         ignored = []
@@ -94,6 +96,7 @@ class Linter:
             ))
 
         context_treatments = []
+        benefit = None  # the first benefit claim for a treatment, for the balance rules
         for block, hits, mentions in self._scanned(parsed.blocks):
             treatments = []
             if mentions is not None:
@@ -115,7 +118,12 @@ class Linter:
                 if verdict.level is not None:
                     add(rule, block, hit.start, hit.end, verdict.level, rule.message, rule.suggestion,
                         rule.evidence, verdict.cues)
-            if treatments:
+            if treatments and benefit is None and self.balance_rule is not None:
+                for start, end, _, _ in self.claims.candidates(block.text, sentences):
+                    if judge(block.text, Hit(self.balance_rule, start, end), sentences, lexicon, "info").level:
+                        benefit = (block, start, end, treatments[0])
+                        break
+            if treatments and self.claims.rule is not None:
                 claims = self.claims
                 rule = claims.rule
                 if ignored and _selected(rule, ignored):
@@ -127,6 +135,13 @@ class Linter:
                     severity, message, suggestion, evidence = claims.describe(claim)
                     severity = self.settings.levels.get(rule.code, severity)
                     add(rule, block, claim.start, claim.end, severity, message, suggestion, evidence)
+        if self.doc_rules:
+            doc = document.Document(parsed.blocks, lines, lexicon.abbreviations, benefit)
+            for rule in self.doc_rules:
+                if ignored and _selected(rule, ignored):
+                    continue
+                for block, start, end, message, suggestion in document.KINDS[rule.kind](rule, doc):
+                    add(rule, block, start, end, self.enabled[rule.code], message, suggestion, rule.evidence)
         findings = _supersede(findings, self.rulebook.rules)
         enabled = {c: s for c, s in self.enabled.items() if not (ignored and c in ignored)}
         findings = suppression.apply(findings, parsed.directives, source, lines, path, self.rulebook, enabled)
@@ -144,11 +159,13 @@ def _compiled(rulebook, codes):
         return hit[1], hit[2]
     matcher = Matcher([r for r in rulebook.rules.values() if r.code in codes])
     claims = None
-    evidence_rules = [r for r in rulebook.rules.values() if r.kind == "evidence" and r.code in codes]
-    if evidence_rules and rulebook.evidence is not None and rulebook.evidence.statements:
+    kinds = {r.kind: r for r in rulebook.rules.values() if r.code in codes}
+    if "evidence" in kinds or "balance" in kinds:
+        from claimrules.evidence import EvidenceBase
+
         from .claims import ClaimChecker
 
-        claims = ClaimChecker(evidence_rules[0], rulebook.evidence)
+        claims = ClaimChecker(kinds.get("evidence"), rulebook.evidence or EvidenceBase())
     _COMPILED[key] = (rulebook, matcher, claims)
     return matcher, claims
 
