@@ -42,6 +42,7 @@ class Lexicon:
     def __init__(self):
         topics = load_yaml(TOPICS)
         cues = load_yaml(CUES)
+        self.treatment_terms = {name: list(terms) for name, terms in topics["treatments"].items()}
         self.treatments = {name: _alt(terms, TOPICS) for name, terms in topics["treatments"].items()}
         self.topics = [
             Topic(name, spec["group"], _alt(spec["terms"], TOPICS), spec.get("phrase", name))

@@ -47,13 +47,17 @@ class ClaimChecker:
         self.qualifiers = _alt("qualifiers")
         self.wording = dict(words["wording"])
         self.names = list(words["strength_names"])
+        # every treatment's terms in one regex, one named group per treatment: one pass per text
+        self.treatment_names = {f"t{i}": name for i, name in enumerate(self.topics.treatments)}
+        self.any_treatment = re.compile("|".join(
+            f"(?P<t{i}>{p.pattern})" for i, p in enumerate(self.topics.treatments.values())), re.IGNORECASE)
 
     def treatments_in(self, text: str):
         return [name for name, p in self.topics.treatments.items() if p.search(text)]
 
     def mentions(self, text: str):
-        """Sorted (offset, treatment) of every mention of a treatment in text."""
-        return sorted((m.start(), name) for name, p in self.topics.treatments.items() for m in p.finditer(text))
+        """(offset, treatment) of every mention of a treatment in text, in order."""
+        return [(m.start(), self.treatment_names[m.lastgroup]) for m in self.any_treatment.finditer(text)]
 
     def candidates(self, text: str, sentences):
         """(start, end, topic, strength) of each benefit claim in a block: a claim

@@ -62,18 +62,16 @@ class Linter:
             starts.append(at)
             at += len(b.text) + 1
         by_block: dict = {}
+        named: dict = {}  # block index -> the treatments it names (tag hits)
         for hit in self.matcher.hits(joined):
             i = bisect_right(starts, hit.start) - 1
-            by_block.setdefault(i, []).append(Hit(hit.rule, hit.start - starts[i], hit.end - starts[i]))
-        mentions = self.claims.mentions(joined) if self.claims is not None else []
-        at_ = [m[0] for m in mentions]
+            if hit.rule.code.startswith("@"):
+                named.setdefault(i, set()).add(hit.rule.name)
+            else:
+                by_block.setdefault(i, []).append(Hit(hit.rule, hit.start - starts[i], hit.end - starts[i]))
         del joined
         for i, block in enumerate(batch):
-            names = None
-            if self.claims is not None:
-                lo = bisect_left(at_, starts[i])
-                hi = bisect_left(at_, starts[i] + len(block.text))
-                names = sorted({name for _, name in mentions[lo:hi]})
+            names = sorted(named.get(i, ())) if self.claims is not None else None
             yield block, by_block.get(i, ()), names
 
     def check_text(self, source: str, path: str = "-", fmt: str | None = None) -> list:
@@ -157,15 +155,18 @@ def _compiled(rulebook, codes):
     hit = _COMPILED.get(key)
     if hit is not None and hit[0] is rulebook:
         return hit[1], hit[2]
-    matcher = Matcher([r for r in rulebook.rules.values() if r.code in codes])
+    rules = [r for r in rulebook.rules.values() if r.code in codes]
     claims = None
-    kinds = {r.kind: r for r in rulebook.rules.values() if r.code in codes}
+    kinds = {r.kind: r for r in rules}
     if "evidence" in kinds or "balance" in kinds:
         from claimrules.evidence import EvidenceBase
 
         from .claims import ClaimChecker
+        from .matching import tag
 
         claims = ClaimChecker(kinds.get("evidence"), rulebook.evidence or EvidenceBase())
+        rules += [tag(name, terms) for name, terms in claims.topics.treatment_terms.items()]
+    matcher = Matcher(rules)
     _COMPILED[key] = (rulebook, matcher, claims)
     return matcher, claims
 
@@ -173,15 +174,21 @@ def _compiled(rulebook, codes):
 def _supersede(findings, rules):
     """A finding whose rule supersedes others replaces their overlapping findings
     and keeps the highest severity of those it replaced."""
-    winners = [f for f in findings if rules[f.rule].supersedes]
-    if not winners:
+    if not any(rules[f.rule].supersedes for f in findings):
         return findings
+    findings = sorted(findings, key=lambda f: f.offset)
+    offsets = [f.offset for f in findings]
+    longest = max(len(f.match) for f in findings)
     dropped = set()
-    for w in winners:
+    for w in findings:
         codes = rules[w.rule].supersedes
+        if not codes:
+            continue
         w_end = w.offset + len(w.match)
-        for i, f in enumerate(findings):
-            if f.rule in codes and f.offset < w_end and w.offset < f.offset + len(f.match):
+        # only findings that start within reach can overlap: linear in the number of findings
+        for i in range(bisect_left(offsets, w.offset - longest), bisect_left(offsets, w_end)):
+            f = findings[i]
+            if f.rule in codes and w.offset < f.offset + len(f.match):
                 dropped.add(i)
                 if LEVELS.index(f.severity) > LEVELS.index(w.severity):
                     w.severity = f.severity

@@ -141,8 +141,17 @@ def _trie_regex(words) -> str:
 _BLANKS = re.compile(r"\s+")
 
 
+def tag(name: str, patterns) -> object:
+    """A pseudo-rule whose hits mark where something is named (a treatment), so
+    that the same single scan finds it; its code starts with "@"."""
+    from claimrules.model import Rule
+
+    return Rule(code=f"@{name}", name=name, category="tag", level="info", message="", suggestion="", why="",
+                link="", patterns=tuple(patterns), trusted=True)
+
+
 class Matcher:
-    """All phrase rules of a rulebook, compiled into one scanner."""
+    """All phrase rules of a rulebook (and any tags), compiled into one scanner."""
 
     def __init__(self, rules):
         by_prefix: dict = {}
