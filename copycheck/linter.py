@@ -62,17 +62,14 @@ class Linter:
             starts.append(at)
             at += len(b.text) + 1
         by_block: dict = {}
-        named: dict = {}  # block index -> the treatments it names (tag hits)
+        tagged: dict = {}  # block index -> tag hits (treatments named, claim verbs, counted words)
         for hit in self.matcher.hits(joined):
             i = bisect_right(starts, hit.start) - 1
-            if hit.rule.code.startswith("@"):
-                named.setdefault(i, set()).add(hit.rule.name)
-            else:
-                by_block.setdefault(i, []).append(Hit(hit.rule, hit.start - starts[i], hit.end - starts[i]))
+            local = Hit(hit.rule, hit.start - starts[i], hit.end - starts[i])
+            (tagged if hit.rule.code.startswith("@") else by_block).setdefault(i, []).append(local)
         del joined
         for i, block in enumerate(batch):
-            names = sorted(named.get(i, ())) if self.claims is not None else None
-            yield block, by_block.get(i, ()), names
+            yield block, by_block.get(i, ()), tagged.get(i, ())
 
     def check_text(self, source: str, path: str = "-", fmt: str | None = None) -> list:
         fmt = fmt or markup.format_for(path)
@@ -95,14 +92,23 @@ class Linter:
 
         context_treatments = []
         benefit = None  # the first benefit claim for a treatment, for the balance rules
-        for block, hits, mentions in self._scanned(parsed.blocks):
-            treatments = []
-            if mentions is not None:
-                treatments = mentions
+        counted: dict = {}  # rule code -> [(block, start, end)] of the words a document rule counts
+        for block, hits, tags in self._scanned(parsed.blocks):
+            named, verbs = set(), []
+            for t in tags:
+                kind, _, name = t.rule.name.partition(":")
+                if kind == "treatment":
+                    named.add(name)
+                elif kind == "verb":
+                    verbs.append((t.start, t.end))
+                else:
+                    counted.setdefault(name, []).append((block, t.start, t.end))
+            treatments = sorted(named)
+            if self.claims is not None:
                 if block.scope in CONTEXT_SCOPES:
                     context_treatments = treatments
                 treatments = treatments or context_treatments
-            if not hits and not treatments:
+            if not hits and not (treatments and verbs):
                 continue
             sentences = Sentences(block.text, lexicon.abbreviations)
             for hit in hits:
@@ -116,17 +122,19 @@ class Linter:
                 if verdict.level is not None:
                     add(rule, block, hit.start, hit.end, verdict.level, rule.message, rule.suggestion,
                         rule.evidence, verdict.cues)
-            if treatments and benefit is None and self.balance_rule is not None:
-                for start, end, _, _ in self.claims.candidates(block.text, sentences):
+            if not (treatments and verbs):
+                continue
+            if benefit is None and self.balance_rule is not None:
+                for start, end, _, _ in self.claims.candidates(block.text, sentences, verbs):
                     if judge(block.text, Hit(self.balance_rule, start, end), sentences, lexicon, "info").level:
                         benefit = (block, start, end, treatments[0])
                         break
-            if treatments and self.claims.rule is not None:
+            if self.claims.rule is not None:
                 claims = self.claims
                 rule = claims.rule
                 if ignored and _selected(rule, ignored):
                     continue
-                for claim in claims.claims(block.text, sentences, treatments):
+                for claim in claims.claims(block.text, sentences, treatments, verbs):
                     verdict = judge(block.text, Hit(rule, claim.start, claim.end), sentences, lexicon, rule.level)
                     if verdict.level is None:
                         continue
@@ -134,7 +142,7 @@ class Linter:
                     severity = self.settings.levels.get(rule.code, severity)
                     add(rule, block, claim.start, claim.end, severity, message, suggestion, evidence)
         if self.doc_rules:
-            doc = document.Document(parsed.blocks, lines, lexicon.abbreviations, benefit)
+            doc = document.Document(parsed.blocks, lines, lexicon.abbreviations, benefit, counted)
             for rule in self.doc_rules:
                 if ignored and _selected(rule, ignored):
                     continue
@@ -165,7 +173,10 @@ def _compiled(rulebook, codes):
         from .matching import tag
 
         claims = ClaimChecker(kinds.get("evidence"), rulebook.evidence or EvidenceBase())
-        rules += [tag(name, terms) for name, terms in claims.topics.treatment_terms.items()]
+        rules += [tag(f"treatment:{name}", terms) for name, terms in claims.topics.treatment_terms.items()]
+        rules.append(tag("verb", claims.verb_patterns))
+    # the words that balance and density rules count are found by the same scan
+    rules += [tag(f"count:{r.code}", r.patterns) for r in list(rules) if r.kind in ("balance", "density")]
     matcher = Matcher(rules)
     _COMPILED[key] = (rulebook, matcher, claims)
     return matcher, claims
