@@ -10,24 +10,42 @@ scan found for it (the first benefit claim, the words each rule counts).
 its YAML (``patterns``), its thresholds in ``options``."""
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .sentences import Sentences
-
 PROSE = ("paragraph", "list", "text")  # block scopes that readability reads
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _TERMINAL = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
+LONG = 39  # a prose block with at least this many spaces is counted on its own
 
 
 @dataclass
 class Document:
     blocks: list
     lines: object  # LineIndex
-    abbreviations: frozenset
     benefit: tuple | None = None  # (block, start, end, treatment): the first benefit claim, if the page makes one
     counted: dict = field(default_factory=dict)  # rule code -> [(block, start, end)] of the words it counts
+
+    _counts: dict = field(default_factory=dict)  # id(block) -> Counts of a long prose block
+
+    def block_counts(self, block) -> "Counts":
+        c = self._counts.get(id(block))
+        if c is None:
+            c = self._counts[id(block)] = counts(block.text)
+        return c
+
+    def prose_counts(self) -> "Counts":
+        """Counts of all the page's prose: long blocks one by one (the paragraph
+        rules read the same counts), the short ones together in one pass."""
+        total, short = Counts(0, 0, 0, 0), []
+        for b in self.prose():
+            if b.text.count(" ") >= LONG:
+                total = total + self.block_counts(b)
+            else:
+                short.append(b.text)
+        return total + counts("\n\n".join(short))
 
     def word_count(self) -> int:
         return sum(len(b.text.split()) for b in self.blocks)
@@ -39,17 +57,22 @@ class Document:
         return self.lines.locate(block.source_span(pos, pos + 1)[0])[0]
 
     def longest_sentences(self, blocks, n=3):
-        """(words, block, start, end) of the n longest sentences, longest first."""
+        """(words, block, start, end) of the n longest sentences, longest first
+        (chosen by length in characters, then counted in words)."""
+        spans = []
+        for i, b in enumerate(blocks):
+            a = 0
+            for m in _TERMINAL.finditer(b.text):
+                spans.append((m.end() - a, i, a, m.end()))
+                a = m.end()
+            if len(b.text) > a:
+                spans.append((len(b.text) - a, i, a, len(b.text)))
         out = []
-        for b in blocks:
-            ends = Sentences(b.text, self.abbreviations).ends
-            for a, z in zip(ends, ends[1:]):
-                words = len(_WORD.findall(b.text, a, z))
-                if words:
-                    piece = b.text[a:z]
-                    out.append((words, b, a + len(piece) - len(piece.lstrip()), a + len(piece.rstrip())))
-        out.sort(key=lambda x: -x[0])
-        return out[:n]
+        for _, i, a, z in heapq.nlargest(n, spans):
+            b = blocks[i]
+            piece = b.text[a:z]
+            out.append((len(piece.split()), b, a + len(piece) - len(piece.lstrip()), a + len(piece.rstrip())))
+        return out
 
 
 # -- readability ------------------------------------------------------------------
@@ -73,6 +96,10 @@ class Counts:
     syllables: int
     polysyllables: int
 
+    def __add__(self, other):
+        return Counts(self.words + other.words, self.sentences + other.sentences,
+                      self.syllables + other.syllables, self.polysyllables + other.polysyllables)
+
     def scores(self):
         """Flesch-Kincaid grade, Flesch reading ease and SMOG: textstat's formulas,
         over counts made in one pass (textstat would count the syllables three times)."""
@@ -84,18 +111,35 @@ class Counts:
         return round(grade, 1), round(ease, 1), round(smog, 1)
 
 
+_PUNCT = "\"'()[]{}<>.,;:!?…“”‘’*_~`/\\|#%&+=^$@"
+_TOKENS: dict = {}  # token -> syllables of the word in it (0: not a word), for the whole process
+
+
+def _token_syllables(token: str) -> int:
+    k = _TOKENS.get(token)
+    if k is None:
+        word = token.strip(_PUNCT + "-–—")
+        k = _TOKENS[token] = _syllables(word) if any(c.isalpha() for c in word) else 0
+    return k
+
+
 def counts(text: str) -> Counts:
-    """Word, sentence and syllable counts of prose: each distinct word's syllables
-    are counted once (a cache), the words themselves by Counter."""
-    words = Counter(_WORD.findall(text.lower()))
-    syllables = polysyllables = 0
-    for word, n in words.items():
-        k = _syllables(word)
-        syllables += k * n
-        if k >= 3:
-            polysyllables += n
-    sentences = max(len(_TERMINAL.findall(text)), text.count("\n\n") + 1)
-    return Counts(sum(words.values()), sentences, syllables, polysyllables)
+    """Word, sentence and syllable counts of prose: the words (white-space tokens
+    with letters) are counted in C, and each distinct token's syllables are looked
+    up once per process (textstat, with pyphen)."""
+    words = syllables = poly = 0
+    get = _TOKENS.get
+    for token, n in Counter(text.lower().split()).items():
+        k = get(token)
+        if k is None:
+            k = _token_syllables(token)
+        if k:
+            words += n
+            syllables += k * n
+            if k >= 3:
+                poly += n
+    sentences = max(1, len(_TERMINAL.findall(text))) if words else 0
+    return Counts(words, sentences, syllables, poly)
 
 
 def _describe_longest(doc, longest):
@@ -110,12 +154,11 @@ def readability(rule, doc: Document):
     target, min_words = float(opts.get("target_grade", 8)), int(opts.get("min_words", 100))
     prose = doc.prose()
     if opts.get("scope", "document") == "document":
-        groups = [prose]
+        groups = [(prose, doc.prose_counts())]
     else:  # a paragraph with fewer spaces than min_words cannot hold min_words words
-        groups = [[b] for b in prose if b.text.count(" ") + 1 >= min_words]
+        groups = [([b], doc.block_counts(b)) for b in prose if b.text.count(" ") + 1 >= min_words]
     out = []
-    for blocks in groups:
-        total = counts("\n\n".join(b.text for b in blocks))
+    for blocks, total in groups:
         if total.words < min_words:
             continue
         grade, ease, smog = total.scores()

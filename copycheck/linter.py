@@ -142,7 +142,7 @@ class Linter:
                     severity = self.settings.levels.get(rule.code, severity)
                     add(rule, block, claim.start, claim.end, severity, message, suggestion, evidence)
         if self.doc_rules:
-            doc = document.Document(parsed.blocks, lines, lexicon.abbreviations, benefit, counted)
+            doc = document.Document(parsed.blocks, lines, benefit, counted)
             for rule in self.doc_rules:
                 if ignored and _selected(rule, ignored):
                     continue
