@@ -9,8 +9,7 @@ _ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 
 # One alternation, tried left to right at each special character.
 _MD_INLINE = re.compile(
-    r"(?P<code>(?P<ticks>`+)(?P<codebody>.+?)(?P=ticks))"
-    r"|(?P<comment><!--.*?-->)"
+    r"(?P<comment><!--.*?-->)"
     r"|(?P<autolink><(?:https?|mailto|ftp):[^>\s]*>)"
     r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"
     r"|(?P<link>!?\[(?P<label>(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*)\](?P<target>\([^()\s]*(?:\([^()]*\))?[^()\s]*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)|\[[^\]]*\]))"
@@ -23,18 +22,36 @@ _HAS_SPECIAL = re.compile(r"[`<&\\*~_]|!?\[|https?://|www\.")  # where a constru
 _ENTITY_RE = re.compile(_ENTITY)
 
 
+_TICKS = re.compile(r"`+")
+
+
 def _constructs(raw: str):
-    """The inline constructs of raw, left to right: the big pattern is only tried
-    where one can start (much faster than letting it scan every character)."""
+    """(kind, start, end, match) of the inline constructs of raw, left to right.
+    The big pattern is only tried where a construct can start; code spans are
+    found as CommonMark says (a run of n backticks closes at the next run of
+    exactly n; a run that never closes is text), in linear time."""
     at = 0
     start = _HAS_SPECIAL.search(raw)
     while start:
-        m = _MD_INLINE.match(raw, start.start())
-        if m and m.end() > m.start():
-            yield m
-            at = m.end()
+        i = start.start()
+        if raw[i] == "`":
+            run = _TICKS.match(raw, i)
+            j = run.end()
+            close = _TICKS.search(raw, j)
+            while close and len(close.group()) != len(run.group()):
+                close = _TICKS.search(raw, close.end())
+            if close:
+                yield "code", i, close.end(), None
+                at = close.end()
+            else:
+                at = j  # never closed: the backticks are text
         else:
-            at = start.start() + 1
+            m = _MD_INLINE.match(raw, i)
+            if m and m.end() > m.start():
+                yield m.lastgroup, m.start(), m.end(), m
+                at = m.end()
+            else:
+                at = i + 1
         start = _HAS_SPECIAL.search(raw, at)
 
 
@@ -59,25 +76,22 @@ def add_markdown(builder, src_start: int, raw: str, on_comment=None) -> None:
         builder.copy(src_start, raw)
         return
     pos = 0
-    for m in _constructs(raw):
-        builder.copy(src_start + pos, raw[pos:m.start()])
-        kind = m.lastgroup
-        if kind == "code" or kind == "ticks" or kind == "codebody":
-            builder.replace(src_start + m.start(), m.end() - m.start(), " ")
-        elif kind == "link" or kind == "label" or kind == "target":
-            builder.replace(src_start + m.start(), 0, " ")
+    for kind, start, end, m in _constructs(raw):
+        builder.copy(src_start + pos, raw[pos:start])
+        if kind == "link" or kind == "label" or kind == "target":
+            builder.replace(src_start + start, 0, " ")
             add_markdown(builder, src_start + m.start("label"), m.group("label"), on_comment)
             builder.replace(src_start + m.end("label"), 0, " ")
         elif kind == "entity":
-            builder.replace(src_start + m.start(), m.end() - m.start(), _html.unescape(m.group()))
+            builder.replace(src_start + start, end - start, _html.unescape(m.group()))
         elif kind == "escape":
-            builder.replace(src_start + m.start(), 2, m.group()[1])
+            builder.replace(src_start + start, 2, m.group()[1])
         elif kind == "comment":
             if on_comment:
-                on_comment(src_start + m.start(), m.group())
-            builder.replace(src_start + m.start(), m.end() - m.start(), " ")
-        elif kind in ("tag", "autolink", "url"):
-            builder.replace(src_start + m.start(), m.end() - m.start(), " ")
+                on_comment(src_start + start, m.group())
+            builder.replace(src_start + start, end - start, " ")
+        elif kind in ("code", "tag", "autolink", "url"):
+            builder.replace(src_start + start, end - start, " ")
         # emphasis markers are dropped
-        pos = m.end()
+        pos = end
     builder.copy(src_start + pos, raw[pos:])
