@@ -248,3 +248,31 @@ def evidence_topics(extra):
         for topic in base.topics(t):
             n = len(base.for_topic(topic, t))
             click.echo(f"{t:<14}{topic:<16}{base.supported(t, topic):<11}{n}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Use this configuration file.")
+@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+def stats(paths, fmt, config_path, no_config):
+    """Per file: words, reading grade (Flesch-Kincaid), reading ease, and claims per 1,000 words."""
+    import json
+
+    from .stats import collect
+
+    settings, _, linter = _load(config_path, no_config, ())
+    rows, errors = collect(paths or (".",), linter, settings)
+    for problem in errors:
+        click.echo(f"copycheck: {problem}", err=True)
+    if fmt == "json":
+        click.echo(json.dumps({"files": [r.to_dict() for r in rows]}, indent=2))
+    else:
+        width = max([len(r.path) for r in rows] + [4])
+        click.echo(f"{'FILE':<{width}}  {'WORDS':>7}  {'GRADE':>5}  {'EASE':>5}  {'CLAIMS/1000':>11}")
+        for r in rows:
+            grade = "-" if r.grade is None else f"{r.grade:.1f}"
+            ease = "-" if r.ease is None else f"{r.ease:.0f}"
+            click.echo(f"{r.path:<{width}}  {r.words:>7}  {grade:>5}  {ease:>5}  {r.claims_per_1000:>11.1f}")
+    if any(e.fatal for e in errors):
+        sys.exit(2)

@@ -15,7 +15,7 @@ from .markup.frontmatter import DEFAULT_KEYS
 
 KEYS = {
     "select", "ignore", "extend-select", "per-file-ignores", "levels", "extend-rules", "include",
-    "exclude", "frontmatter-keys", "fail-on", "evidence",
+    "exclude", "frontmatter-keys", "fail-on", "evidence", "rule-options",
 }
 
 
@@ -35,6 +35,7 @@ class Settings:
     frontmatter_keys: tuple = DEFAULT_KEYS
     fail_on: str = "warning"
     evidence: tuple = ()
+    rule_options: dict = field(default_factory=dict)  # code -> {option: value} for document-level rules
     source: str | None = None  # the config file, if any
 
     def merged(self, **overrides):
@@ -130,6 +131,11 @@ def _settings(path: Path, data: dict, line_of) -> Settings:
         if not isinstance(pfi, dict):
             raise ConfigError(path, line_of("per-file-ignores"), "'per-file-ignores' maps globs to lists of codes")
         s.per_file_ignores = {str(k): tuple([v] if isinstance(v, str) else v) for k, v in pfi.items()}
+    if "rule-options" in data:
+        ro = data["rule-options"]
+        if not isinstance(ro, dict) or not all(isinstance(v, dict) for v in ro.values()):
+            raise ConfigError(path, line_of("rule-options"), "'rule-options' maps rule codes to tables of options")
+        s.rule_options = {str(k): {str(o).replace("-", "_"): v for o, v in opts.items()} for k, opts in ro.items()}
     if "levels" in data:
         levels = data["levels"]
         if not isinstance(levels, dict) or any(v not in LEVELS for v in levels.values()):
@@ -141,7 +147,7 @@ def _settings(path: Path, data: dict, line_of) -> Settings:
 def check_codes(settings: Settings, rulebook) -> None:
     """Every code named in the settings must exist (with a did-you-mean)."""
     known = set(rulebook.rules) | {r.category for r in rulebook.rules.values()} | {r.name for r in rulebook.rules.values()}
-    names = list(settings.select) + list(settings.ignore) + list(settings.levels)
+    names = list(settings.select) + list(settings.ignore) + list(settings.levels) + list(settings.rule_options)
     for codes in settings.per_file_ignores.values():
         names.extend(codes)
     for name in names:

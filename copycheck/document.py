@@ -2,12 +2,13 @@
 
 Each kind is one function behind the same contract::
 
-    check(rule, doc) -> [(block, start, end, message, suggestion)]
+    check(rule, doc, options) -> [(block, start, end, message, suggestion)]
 
 where ``doc`` is a ``Document``: the page's blocks, and what the linter's single
 scan found for it (the first benefit claim, the words each rule counts).
 ``KINDS`` is the registry the linter reads.  The words a rule counts live in
-its YAML (``patterns``), its thresholds in ``options``."""
+its YAML (``patterns``), its thresholds in ``options`` (the rule's own, with the
+configuration's ``rule-options`` on top)."""
 from __future__ import annotations
 
 import heapq
@@ -146,17 +147,19 @@ def _describe_longest(doc, longest):
     return ", ".join(f"line {doc.line_of(b, a)} ({w} words)" for w, b, a, _ in longest)
 
 
-def readability(rule, doc: Document):
+def readability(rule, doc: Document, opts: dict):
     """Flesch-Kincaid grade of the page's prose (scope: document) or of each long
     paragraph (scope: paragraph); above the target grade, a finding points at the
     longest sentence."""
-    opts = rule.options
     target, min_words = float(opts.get("target_grade", 8)), int(opts.get("min_words", 100))
     prose = doc.prose()
     if opts.get("scope", "document") == "document":
         groups = [(prose, doc.prose_counts())]
-    else:  # a paragraph with fewer spaces than min_words cannot hold min_words words
+    elif len(prose) > 1:  # (one paragraph is the page: the document rule speaks for it)
+        # a paragraph with fewer spaces than min_words cannot hold min_words words
         groups = [([b], doc.block_counts(b)) for b in prose if b.text.count(" ") + 1 >= min_words]
+    else:
+        groups = []
     out = []
     for blocks, total in groups:
         if total.words < min_words:
@@ -173,12 +176,12 @@ def readability(rule, doc: Document):
 
 # -- balance --------------------------------------------------------------------------
 
-def balance(rule, doc: Document):
+def balance(rule, doc: Document, opts: dict):
     """A page that makes a benefit claim for a treatment must mention one of the
     rule's words (risks, or a consultation) somewhere."""
     if doc.benefit is None or doc.counted.get(rule.code):
         return []
-    if doc.word_count() < int(rule.options.get("min_words", 40)):
+    if doc.word_count() < int(opts.get("min_words", 40)):
         return []  # a snippet is not a page
     block, start, end, treatment = doc.benefit
     fields = dict(treatment=treatment, claim=" ".join(block.text[start:end].split()))
@@ -187,10 +190,9 @@ def balance(rule, doc: Document):
 
 # -- density --------------------------------------------------------------------------
 
-def density(rule, doc: Document):
+def density(rule, doc: Document, opts: dict):
     """The rule's words per 1,000 words of the page; above the threshold, a finding
     points at the first such word of the paragraph that has most of them."""
-    opts = rule.options
     threshold, min_words = float(opts.get("per_1000_words", 10)), int(opts.get("min_words", 100))
     hits = doc.counted.get(rule.code, ())
     words, count = doc.word_count(), len(hits)

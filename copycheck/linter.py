@@ -32,6 +32,7 @@ class Linter:
                 self.enabled[rule.code] = settings.levels.get(rule.code, rule.level)
         self.matcher, self.claims = _compiled(rulebook, tuple(self.enabled))
         self.doc_rules = [r for r in rulebook.rules.values() if r.code in self.enabled and r.kind in document.KINDS]
+        self.options = {r.code: {**r.options, **settings.rule_options.get(r.code, {})} for r in self.doc_rules}
         self.balance_rule = next((r for r in self.doc_rules if r.kind == "balance"), None)
 
     def _ignored_for(self, path):
@@ -146,7 +147,7 @@ class Linter:
             for rule in self.doc_rules:
                 if ignored and _selected(rule, ignored):
                     continue
-                for block, start, end, message, suggestion in document.KINDS[rule.kind](rule, doc):
+                for block, start, end, message, suggestion in document.KINDS[rule.kind](rule, doc, self.options[rule.code]):
                     add(rule, block, start, end, self.enabled[rule.code], message, suggestion, rule.evidence)
         findings = _supersede(findings, self.rulebook.rules)
         enabled = {c: s for c, s in self.enabled.items() if not (ignored and c in ignored)}

@@ -1,0 +1,52 @@
+"""``copycheck stats``: per file, its words, reading grade and ease, and the
+claims found per 1,000 words."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import document, files, markup
+
+PAGE_LEVEL = ("readability", "hype", "balance", "meta")  # findings about the page, not claims
+
+
+@dataclass
+class FileStats:
+    path: str
+    words: int
+    grade: float | None
+    ease: float | None
+    claims: int
+
+    @property
+    def claims_per_1000(self) -> float:
+        return round(self.claims * 1000 / self.words, 1) if self.words else 0.0
+
+    def to_dict(self):
+        return {"path": self.path, "words": self.words, "grade": self.grade, "reading_ease": self.ease,
+                "claims": self.claims, "claims_per_1000_words": self.claims_per_1000}
+
+
+def file_stats(path: str, text: str, linter) -> FileStats:
+    parsed = markup.read(text, markup.format_for(path), linter.settings.frontmatter_keys)
+    doc = document.Document(parsed.blocks, None)
+    total = doc.prose_counts()
+    grade, ease, _ = total.scores() if total.words else (None, None, None)
+    claims = sum(1 for f in linter.check_text(text, path)
+                 if f.category not in PAGE_LEVEL and f.severity != "info")
+    return FileStats(path, total.words, grade, ease, claims)
+
+
+def collect(paths, linter, settings):
+    """(list of FileStats, list of InputError)."""
+    out, errors = [], []
+    for item in files.discover(paths, settings.include, settings.exclude):
+        if isinstance(item, files.InputError):
+            errors.append(item)
+            continue
+        try:
+            source = files.read(item[0])
+        except files.InputError as exc:
+            errors.append(exc)
+            continue
+        out.append(file_stats(item[0], source.text, linter))
+    return out, errors
