@@ -25,6 +25,8 @@ def _normal(s: str) -> str:
 
 
 def _before(text, sent_start, hit_start, cue, lexicon):
+    if cue.window:  # only the last `window` words matter: read no further back than they can reach
+        sent_start = max(sent_start, hit_start - 16 * cue.window - 32)
     ctx = _normal(text[sent_start:hit_start])
     if cue.window:
         if lexicon.clause_break is not None:

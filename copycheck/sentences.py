@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-REACH = 500  # judgement reads at most this far either side of a hit: a "sentence" of a
+REACH = 300  # judgement reads at most this far either side of a hit: a "sentence" of a
 # megabyte with no full stop stays cheap (linear time on any input)
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)|\n[ \t]*\n")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
