@@ -26,8 +26,19 @@ def _codes(values):
     return tuple(out) or None
 
 
-def _load(config_path, no_config, rule_files, **overrides):
-    """Settings, rulebook and linter, or exit 2 naming the broken file."""
+def _rulebook(rule_files=(), evidence=()):
+    """The rulebook with extra rule files and evidence, or exit 2 naming the broken file."""
+    import claimrules
+
+    try:
+        return claimrules.load(tuple(rule_files), evidence=tuple(evidence))
+    except claimrules.RulebookError as exc:
+        _fail(str(exc))
+
+
+def _load(config_path, no_config, rule_files, evidence=(), exclude=(), **overrides):
+    """Settings (config file, then the command line on top), rulebook and linter,
+    or exit 2 naming the broken file."""
     import claimrules
 
     from . import config
@@ -36,9 +47,10 @@ def _load(config_path, no_config, rule_files, **overrides):
     try:
         path = None if no_config else (Path(config_path) if config_path else config.find())
         settings = config.load(path).merged(**overrides)
-        extra = tuple(settings.extend_rules) + tuple(rule_files or ())
-        settings = settings.merged(extend_rules=extra)
-        rulebook = claimrules.load(extra, evidence=tuple(settings.evidence))
+        settings = settings.merged(extend_rules=tuple(settings.extend_rules) + tuple(rule_files or ()),
+                                   evidence=tuple(settings.evidence) + tuple(evidence),
+                                   exclude=tuple(settings.exclude) + tuple(exclude))
+        rulebook = claimrules.load(settings.extend_rules, evidence=settings.evidence)
         config.check_codes(settings, rulebook)
     except claimrules.RulebookError as exc:
         _fail(str(exc))
@@ -78,21 +90,9 @@ def check(paths, fmt, show_evidence, fail_on, exit_zero, select, ignore, exclude
     except ValueError:
         _fail(f"--jobs must be a number or 'auto', not '{jobs}'")
     settings, rulebook, linter = _load(
-        config_path, no_config, rule_files,
+        config_path, no_config, rule_files, evidence=evidence_paths, exclude=exclude,
         select=_codes(select), ignore=_codes(ignore), fail_on=fail_on,
     )
-    if exclude:
-        settings = settings.merged(exclude=tuple(settings.exclude) + tuple(exclude))
-    if evidence_paths:
-        settings = settings.merged(evidence=tuple(settings.evidence) + tuple(evidence_paths))
-        import claimrules
-        from .linter import Linter
-
-        try:
-            rulebook = claimrules.load(tuple(settings.extend_rules), evidence=settings.evidence)
-        except claimrules.RulebookError as exc:
-            _fail(str(exc))
-        linter = Linter(rulebook, settings)
     paths = paths or (".",)
     if "-" in paths:
         if len(paths) > 1:
@@ -120,8 +120,6 @@ def check(paths, fmt, show_evidence, fail_on, exit_zero, select, ignore, exclude
         click.echo(f"copycheck: {problem}", err=True)
     options = {"show_evidence": show_evidence, "quiet": quiet}
     if quiet and fmt == "text":
-        from .report import text_format
-
         for f in result.findings:
             click.echo(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}")
     else:
@@ -139,12 +137,7 @@ def rules(fmt, rule_files):
     """List the rules: code, name, category and level."""
     import json
 
-    import claimrules
-
-    try:
-        book = claimrules.load(rule_files)
-    except claimrules.RulebookError as exc:
-        _fail(str(exc))
+    book = _rulebook(rule_files)
     rows = [(r.code, r.name, r.category, r.level) for r in book.rules.values()]
     if fmt == "json":
         click.echo(json.dumps([dict(zip(("code", "name", "category", "level"), r)) for r in rows], indent=2))
@@ -159,13 +152,9 @@ def rules(fmt, rule_files):
 @click.option("--rules", "rule_files", multiple=True, type=click.Path(exists=True, dir_okay=False))
 def explain(code, rule_files):
     """Explain a rule: what it flags, why, the evidence, an example and what to write instead."""
-    import claimrules
     from claimrules.yamllib import did_you_mean
 
-    try:
-        book = claimrules.load(rule_files)
-    except claimrules.RulebookError as exc:
-        _fail(str(exc))
+    book = _rulebook(rule_files)
     rule = book.rules.get(code.upper()) or next((r for r in book.rules.values() if r.name == code), None)
     if rule is None:
         _fail(f"no rule '{code}'{did_you_mean(code.upper(), book.rules)}")
