@@ -1,7 +1,7 @@
 """Finding: the one shape every later stage and every report shares."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from claimrules import LEVELS
 
@@ -20,7 +20,7 @@ class Finding:
     match: str
     message: str
     suggestion: str
-    evidence: list = field(default_factory=list)
+    evidence: tuple = ()  # Evidence or Statement items: source, line, quote
     cues: tuple = ()  # judgement cues that lowered it
     offset: int = 0  # source offset of the start, for suppression
 

@@ -88,7 +88,7 @@ class Linter:
                 path=path, line=line, column=col, end_line=end_line, end_column=end_col,
                 rule=rule.code, name=rule.name, category=rule.category, severity=severity,
                 match=source[s:e], message=message, suggestion=suggestion,
-                evidence=list(evidence), cues=cues, offset=s,
+                evidence=evidence, cues=cues, offset=s,  # a rule's evidence is shared, not copied
             ))
 
         context_treatments = []

@@ -4,6 +4,7 @@ A line ends at CRLF, LF or a lone CR; columns count characters (code points)."""
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 
 _EOL = re.compile(r"\r\n|\r|\n")
@@ -24,7 +25,8 @@ def split_lines(text: str, start: int = 0):
 
 class LineIndex:
     def __init__(self, text: str):
-        self.starts = [0]
+        # an array of machine ints: 8 bytes a line, where a list of ints takes 36
+        self.starts = array("q", [0])
         self.starts.extend(m.end() for m in _EOL.finditer(text))
 
     def locate(self, offset: int) -> tuple[int, int]:

@@ -79,6 +79,6 @@ def apply(findings, directives, source, lines, path, rulebook, enabled):
                 path=path, line=line, column=col, end_line=end_line, end_column=end_col,
                 rule=rule.code, name=rule.name, category=rule.category,
                 severity=enabled[UNUSED], match=source[d.start:d.end], message=rule.message,
-                suggestion=rule.suggestion, evidence=list(rule.evidence), offset=d.start,
+                suggestion=rule.suggestion, evidence=rule.evidence, offset=d.start,
             ))
     return kept
