@@ -40,12 +40,15 @@ class Document:
     def prose_counts(self) -> "Counts":
         """Counts of all the page's prose: long blocks one by one (the paragraph
         rules read the same counts), the short ones together in one pass."""
-        total, short = Counts(0, 0, 0, 0), []
+        total, short, size = Counts(0, 0, 0, 0), [], 0
         for b in self.prose():
             if b.text.count(" ") >= LONG:
                 total = total + self.block_counts(b)
             else:
                 short.append(b.text)
+                size += len(b.text)
+                if size > 1 << 20:  # count a megabyte at a time
+                    total, short, size = total + counts("\n\n".join(short)), [], 0
         return total + counts("\n\n".join(short))
 
     def word_count(self) -> int:
@@ -60,16 +63,17 @@ class Document:
     def longest_sentences(self, blocks, n=3):
         """(words, block, start, end) of the n longest sentences, longest first
         (chosen by length in characters, then counted in words)."""
-        spans = []
-        for i, b in enumerate(blocks):
-            a = 0
-            for m in _TERMINAL.finditer(b.text):
-                spans.append((m.end() - a, i, a, m.end()))
-                a = m.end()
-            if len(b.text) > a:
-                spans.append((len(b.text) - a, i, a, len(b.text)))
+        def spans():
+            for i, b in enumerate(blocks):
+                a = 0
+                for m in _TERMINAL.finditer(b.text):
+                    yield m.end() - a, i, a, m.end()
+                    a = m.end()
+                if len(b.text) > a:
+                    yield len(b.text) - a, i, a, len(b.text)
+
         out = []
-        for _, i, a, z in heapq.nlargest(n, spans):
+        for _, i, a, z in heapq.nlargest(n, spans()):  # keeps n, whatever the page's length
             b = blocks[i]
             piece = b.text[a:z]
             out.append((len(piece.split()), b, a + len(piece) - len(piece.lstrip()), a + len(piece.rstrip())))
