@@ -190,9 +190,11 @@ class Matcher:
         while m:
             pos = m.start()
             key = m.group().lower()
+            if len(key) != len(m.group()):  # "İ".lower() is two characters; the scan matched it as one
+                key = "".join(ch.lower()[:1] for ch in m.group())
             if not key.isalpha():
                 key = _BLANKS.sub(" ", key)  # any run of white space stands as one " " in a prefix
-            for rule, index in self.candidates[key]:
+            for rule, index in self.candidates.get(key, ()):
                 try:
                     hit = rule.compiled()[index].match(text, pos)
                 except TimeoutError:

@@ -115,6 +115,14 @@ def test_a_long_single_line_is_linear(tmp_path):
     assert [f.rule for f in found] == ["CC131"] and found[0].column == len(line) - 7
 
 
+def test_dotted_capital_i_does_not_break_the_scan():
+    # found by tests/fuzz.py: "İ".lower() is two characters, so the text is scanned without lower()
+    text = "İ safe and effective İN painless"
+    found = lint(text, "a.txt")
+    assert [f.match for f in found] == ["safe and effective", "painless"]
+    assert all(source_at(text, f) == f.match for f in found)
+
+
 def test_unicode_positions_are_in_code_points():
     text = "\u200bZero\u00a0width\tand\u0301 \U0001F600 \u05e9\u05dc\u05d5\u05dd painless\r\nx"
     f = lint(text, "a.txt")[0]
