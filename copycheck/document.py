@@ -120,9 +120,15 @@ _PUNCT = "\"'()[]{}<>.,;:!?…“”‘’*_~`/\\|#%&+=^$@"
 _TOKENS: dict = {}  # token -> syllables of the word in it (0: not a word), for the whole process
 
 
+CACHE_LIMIT = 200_000  # distinct tokens remembered; a long-running process stays bounded
+
+
 def _token_syllables(token: str) -> int:
     k = _TOKENS.get(token)
     if k is None:
+        if len(_TOKENS) > CACHE_LIMIT:
+            _TOKENS.clear()
+            _SYLLABLES.clear()
         word = token.strip(_PUNCT + "-–—")
         k = _TOKENS[token] = _syllables(word) if any(c.isalpha() for c in word) else 0
     return k
