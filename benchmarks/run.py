@@ -11,7 +11,6 @@ Prints one table; ratios are copycheck / peer, measured in this run.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import shutil
 import statistics

@@ -16,7 +16,7 @@ import yaml
 
 from .patterns import alternation
 from .evidence import FORMAT_VERSION, EvidenceBase, Statement, derive
-from .yamllib import LineDict, RulebookError, load_yaml
+from .yamllib import RulebookError, load_yaml
 
 HERE = Path(__file__).parent
 TOPICS = HERE / "lexicon" / "topics.yaml"

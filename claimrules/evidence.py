@@ -95,13 +95,6 @@ class EvidenceBase:
         extra = [s for s in other.statements if s not in seen]
         return EvidenceBase(self.statements + extra, self.documents + other.documents)
 
-    def without(self, source_prefix: str) -> "EvidenceBase":
-        return EvidenceBase([s for s in self.statements if not s.source.startswith(source_prefix)],
-                            [d for d in self.documents if not d["source"].startswith(source_prefix)])
-
-
-KINDS = ("state-of-evidence", "study-result", "risk", "contraindication", "procedure", "duration", "claim")
-
 
 def _citation_order(s: Statement):
     """Cite what weighs most first: refutations and contests, then results; reviews

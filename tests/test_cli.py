@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from copycheck.cli import main
-from helpers import ROOT, SEEDS
+from helpers import SEEDS
 
 PAGE = "# Mesotherapy\n\nPainless, with no downtime. The best clinic in town.\n"
 

@@ -1,7 +1,6 @@
 """Bad and hostile input: never crash, never hang, never lose a word."""
 import codecs
 import os
-import sys
 
 import pytest
 from click.testing import CliRunner

@@ -5,7 +5,6 @@ decoded.  Built on the standard library's tolerant HTMLParser."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from html import unescape
 from html.parser import HTMLParser
 
