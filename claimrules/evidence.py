@@ -96,6 +96,9 @@ class EvidenceBase:
         return EvidenceBase(self.statements + extra, self.documents + other.documents)
 
 
+KINDS = ("state-of-evidence", "study-result", "risk", "contraindication", "procedure", "duration", "claim")
+
+
 def _citation_order(s: Statement):
     """Cite what weighs most first: refutations and contests, then results; reviews
     before promotional documents; the state of the evidence, results and risks first."""
