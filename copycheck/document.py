@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 PROSE = ("paragraph", "list", "text")  # block scopes that readability reads
@@ -135,22 +134,19 @@ def _token_syllables(token: str) -> int:
 
 
 def counts(text: str) -> Counts:
-    """Word, sentence and syllable counts of prose: the words (white-space tokens
-    with letters) are counted in C, and each distinct token's syllables are looked
-    up once per process (textstat, with pyphen)."""
-    words = syllables = poly = 0
-    get = _TOKENS.get
-    for token, n in Counter(text.lower().split()).items():
-        k = get(token)
-        if k is None:
-            k = _token_syllables(token)
-        if k:
-            words += n
-            syllables += k * n
-            if k >= 3:
-                poly += n
+    """Word, sentence and syllable counts of prose: the words are white-space
+    tokens with letters; each distinct token's syllables are looked up once per
+    process, and the rest is done by C loops (map, sum, list.count)."""
+    tokens = text.lower().split()
+    missing = set(tokens).difference(_TOKENS)
+    for token in missing:
+        _token_syllables(token)
+    syl = list(map(_TOKENS.__getitem__, tokens))
+    not_words = syl.count(0)
+    words = len(syl) - not_words
+    poly = words - syl.count(1) - syl.count(2)
     sentences = max(1, len(_TERMINAL.findall(text))) if words else 0
-    return Counts(words, sentences, syllables, poly)
+    return Counts(words, sentences, sum(syl), poly)
 
 
 def _describe_longest(doc, longest):

@@ -95,6 +95,11 @@ def test_a_page_with_risks_and_a_consultation_is_balanced():
     assert not {"CC411", "CC412"} & set(rules_of(lint(page)))
 
 
+def test_a_risk_word_inside_a_claim_is_not_a_mention_of_risk():
+    page = BENEFITS_ONLY + "\nNo side effects and no risk. Consult us.\n"
+    assert "CC411" in rules_of(lint(page))
+
+
 def test_a_page_that_promotes_nothing_is_not_judged_for_balance():
     page = "# Opening hours\n\n" + "We are open from nine to five on weekdays, and on Saturday mornings. " * 5
     assert not {"CC411", "CC412"} & set(rules_of(lint(page)))
