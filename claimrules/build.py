@@ -51,6 +51,9 @@ class Lexicon:
         self.clause_break = re.compile("|".join(cues["clause_breaks"]), re.IGNORECASE)
         self.stance = {k: _alt(cues[k]) for k in ("refutes", "contests", "neutral", "attributed", "strong", "positive")}
         self.kinds = [(k, _alt(v)) for k, v in cues["kinds"].items()]
+        from . import load_lexicon
+
+        self.abbreviations = load_lexicon().abbreviations  # the same sentence ends as the linter
 
     def topic(self, name):
         return next((t for t in self.topics if t.name == name), None)
@@ -132,7 +135,7 @@ def read_document(path: str, source: str, doc_kind: str, lex: Lexicon):
     claimed = _flagged_spans(source, path)
     out = []
     for block in parsed.blocks:
-        sents = Sentences(block.text, frozenset({"dr", "e.g", "i.e", "al", "vs", "no", "fig"}))
+        sents = Sentences(block.text, lex.abbreviations)
         for s_start, s_end in zip(sents.ends, sents.ends[1:]):
             sentence = block.text[s_start:s_end]
             bare = sentence.strip()
