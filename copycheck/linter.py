@@ -43,7 +43,7 @@ class Linter:
         return ignored
 
     def _scanned(self, blocks):
-        """(block, its hits, the treatments it names or None) for each block.
+        """(block, its rule hits, its tag hits) for each block.
         Blocks are joined by NUL, which no pattern crosses, and scanned a batch
         at a time: one pass per batch, memory bounded on a huge file."""
         batch, size = [], 0
@@ -72,7 +72,24 @@ class Linter:
         for i, block in enumerate(batch):
             yield block, by_block.get(i, ()), tagged.get(i, ())
 
+    def _read_tags(self, block, hits, tags, counted):
+        """Sort a block's tag hits: the treatments it names, the (start, end) of its
+        claim verbs; the words document rules count go into counted."""
+        named, verbs = set(), []
+        for t in tags:
+            kind, _, name = t.rule.name.partition(":")
+            if kind == "treatment":
+                named.add(name)
+            elif kind == "verb":
+                verbs.append((t.start, t.end))
+            elif not (self.rulebook.rules[name].kind == "balance"
+                      and any(h.start < t.end and t.start < h.end for h in hits)):
+                # a balance word inside a claim ("no side effects") is not a mention of risk
+                counted.setdefault(name, []).append((block, t.start, t.end))
+        return named, verbs
+
     def check_text(self, source: str, path: str = "-", fmt: str | None = None) -> list:
+        """The findings for one document, sorted by position."""
         fmt = fmt or markup.format_for(path)
         parsed = markup.read(source, fmt, self.settings.frontmatter_keys)
         lines = LineIndex(source)
@@ -95,17 +112,7 @@ class Linter:
         benefit = None  # the first benefit claim for a treatment, for the balance rules
         counted: dict = {}  # rule code -> [(block, start, end)] of the words a document rule counts
         for block, hits, tags in self._scanned(parsed.blocks):
-            named, verbs = set(), []
-            for t in tags:
-                kind, _, name = t.rule.name.partition(":")
-                if kind == "treatment":
-                    named.add(name)
-                elif kind == "verb":
-                    verbs.append((t.start, t.end))
-                elif not (self.rulebook.rules[name].kind == "balance"
-                          and any(h.start < t.end and t.start < h.end for h in hits)):
-                    # a balance word inside a claim ("no side effects") is not a mention of risk
-                    counted.setdefault(name, []).append((block, t.start, t.end))
+            named, verbs = self._read_tags(block, hits, tags, counted)
             treatments = sorted(named)
             if self.claims is not None:
                 if block.scope in CONTEXT_SCOPES:
@@ -152,7 +159,7 @@ class Linter:
                 for block, start, end, message, suggestion in document.KINDS[rule.kind](rule, doc, self.options[rule.code]):
                     add(rule, block, start, end, self.enabled[rule.code], message, suggestion, rule.evidence)
         findings = _supersede(findings, self.rulebook.rules)
-        enabled = {c: s for c, s in self.enabled.items() if not (ignored and c in ignored)}
+        enabled = {c: s for c, s in self.enabled.items() if not (ignored and _selected(self.rulebook.rules[c], ignored))}
         findings = suppression.apply(findings, parsed.directives, source, lines, path, self.rulebook, enabled)
         findings.sort(key=Finding.sort_key)
         return _dedupe(findings)
