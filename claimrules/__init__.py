@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import re
@@ -83,6 +84,7 @@ def _alternation(path, mapping, key):
         raise RulebookError(path, mapping.line_of(key), f"pattern in '{key}' does not compile: {exc}") from None
 
 
+@lru_cache(maxsize=4)
 def load_lexicon(path=LEXICON) -> Lexicon:
     data = load_yaml(path)
     if not isinstance(data, LineDict):
