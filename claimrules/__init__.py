@@ -41,7 +41,7 @@ class Cue:
     before: object | None  # compiled alternation, or None
     anywhere: object | None
     openers: frozenset
-
+    quoted: bool = False  # applies only to a hit in quotation marks
 
 @dataclass
 class Lexicon:
@@ -94,7 +94,8 @@ def load_lexicon(path=LEXICON) -> Lexicon:
     for name, spec in data["cues"].items():
         if not isinstance(spec, LineDict):
             raise RulebookError(path, data["cues"].line_of(name), f"cue '{name}' must be a mapping")
-        check_keys(path, spec, {"effect", "default", "window", "before", "anywhere", "openers", "about"}, ("effect",))
+        check_keys(path, spec, {"effect", "default", "window", "before", "anywhere", "openers", "quoted", "about"},
+                   ("effect",))
         if spec["effect"] not in ("drop", "lower"):
             raise RulebookError(path, spec.line_of("effect"), "effect must be 'drop' or 'lower'")
         cues[name] = Cue(
@@ -105,6 +106,7 @@ def load_lexicon(path=LEXICON) -> Lexicon:
             before=_alternation(path, spec, "before"),
             anywhere=_alternation(path, spec, "anywhere"),
             openers=frozenset(w.lower() for w in _phrases(path, spec, "openers")),
+            quoted=bool(spec.get("quoted", False)),
         )
     breaks = _alternation(path, data, "clause_breaks")
     abbreviations = frozenset(_phrases(path, data, "abbreviations"))

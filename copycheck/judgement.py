@@ -48,6 +48,21 @@ def _is_question(sentence: str, openers) -> bool:
     return bool(m) and m.group(1).lower() in openers
 
 
+_QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’", "«": "»", "„": "“"}
+
+
+def _is_quoted(text: str, start: int, end: int) -> bool:
+    """The hit stands alone inside a pair of quotation marks (a closing mark may
+    follow one punctuation mark: "painless," or "painless".)."""
+    if start == 0 or end >= len(text):
+        return False
+    close = _QUOTES.get(text[start - 1])
+    if close is None:
+        return False
+    after = text[end:end + 2]
+    return after[:1] == close or (after[:1] in ".,;:!?" and after[1:2] == close)
+
+
 def judge(text: str, hit, sentences, lexicon, base_level: str) -> Verdict:
     rule = hit.rule
     s_start, s_end = sentences.span(hit.start)
@@ -56,6 +71,8 @@ def judge(text: str, hit, sentences, lexicon, base_level: str) -> Verdict:
     lower = 0
     for name in rule.cues:
         cue = lexicon.cues[name]
+        if cue.quoted and not _is_quoted(text, hit.start, hit.end):
+            continue
         found = False
         if cue.openers and _is_question(sentence, cue.openers):
             found = True

@@ -83,3 +83,17 @@ def test_negation_window_is_short_and_stops_at_clause_breaks():
 def test_non_invasive_only_flagged_for_needles_in_the_same_sentence():
     assert codes("LED light is non-invasive. Mesotherapy uses needles.") == []
     assert codes("Non-invasive mesotherapy.") == ["CC124"]
+
+
+@pytest.mark.parametrize("text", [
+    'Claims like "painless" and "no downtime" are misleading.',
+    "Avoid words such as 'permanent' in your copy.",
+    "There's no such thing as a permanent filler.",
+    'Terms like “clinically proven” need trials on people.',
+])
+def test_quoted_terms_and_denials_drop(text):
+    assert codes(text) == []
+
+
+def test_scare_quotes_still_claim():
+    assert codes("Our treatment is 'painless'.") == ["CC131"]
