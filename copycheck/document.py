@@ -82,14 +82,24 @@ class Document:
 # -- readability ------------------------------------------------------------------
 
 _SYLLABLES: dict = {}  # word -> syllables, for the whole process
+_PYPHEN = None
+_NOT_LETTERS = re.compile(r"[^\w']|_")
 
 
 def _syllables(word: str) -> int:
+    """Syllables as textstat 0.7.3 counts them: pyphen's hyphenation points + 1,
+    after removing punctuation and hyphens.  pyphen is imported directly, only when
+    a readability rule runs: importing textstat 0.7.3 itself pulls in pkg_resources
+    (0.1 s at start-up, and missing from Python 3.12+ virtual environments)."""
+    global _PYPHEN
     n = _SYLLABLES.get(word)
     if n is None:
-        import textstat  # only when a readability rule runs: 0.7.3 counts with pyphen, never the network
+        if _PYPHEN is None:
+            import pyphen  # textstat's own dependency; never touches the network
 
-        n = _SYLLABLES[word] = max(1, textstat.syllable_count(word))
+            _PYPHEN = pyphen.Pyphen(lang="en_US")
+        bare = _NOT_LETTERS.sub("", word)
+        n = _SYLLABLES[word] = len(_PYPHEN.positions(bare)) + 1 if bare else 1
     return n
 
 

