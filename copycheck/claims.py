@@ -81,11 +81,26 @@ class ClaimChecker:
                 strength -= 1
             yield v_start, v_end + m.end(), t.name, max(1, min(4, strength))
 
-    def claims(self, text: str, sentences, treatments, verbs=None) -> list:
+    def in_reach(self, pos, sentences, named, treatments):
+        """The treatments a claim at pos may be about, nearest first: those named in
+        its sentence, then those named before it in its block, then the heading's."""
+        s_start, s_end = sentences.span(pos)
+        here = sorted((abs(pos - at), name) for name, at in named or () if s_start <= at < s_end)
+        before = sorted((pos - at, name) for name, at in named or () if at < s_start)
+        out = []
+        for name in [n for _, n in here] + [n for _, n in before] + list(treatments):
+            if name not in out:
+                out.append(name)
+        return out
+
+    def treatment_for(self, pos, sentences, named, treatments):
+        return self.in_reach(pos, sentences, named, treatments)[0]
+
+    def claims(self, text: str, sentences, treatments, verbs=None, named=None) -> list:
         """The claims in a block (treatments in reach given) stronger than their evidence."""
         out = []
         for start, end, topic, strength in self.candidates(text, sentences, verbs):
-            for treatment in treatments:
+            for treatment in self.in_reach(start, sentences, named, treatments)[:1]:
                 supported = self.base.supported(treatment, topic)
                 if supported is not None and strength > STRENGTHS.index(supported):
                     out.append(Claim(start, end, treatment, topic, strength, supported))

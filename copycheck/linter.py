@@ -72,21 +72,54 @@ class Linter:
         for i, block in enumerate(batch):
             yield block, by_block.get(i, ()), tagged.get(i, ())
 
-    def _read_tags(self, block, hits, tags, counted):
-        """Sort a block's tag hits: the treatments it names, the (start, end) of its
-        claim verbs; the words document rules count go into counted."""
-        named, verbs = set(), []
+    def _read_tags(self, tags):
+        """Sort a block's tag hits: (treatment, start) of each treatment named, the
+        (start, end) of its claim verbs, and (code, start, end) of counted words."""
+        named, verbs, words = [], [], []
         for t in tags:
             kind, _, name = t.rule.name.partition(":")
             if kind == "treatment":
-                named.add(name)
+                named.append((name, t.start))
             elif kind == "verb":
                 verbs.append((t.start, t.end))
-            elif not (self.rulebook.rules[name].kind == "balance"
-                      and any(h.start < t.end and t.start < h.end for h in hits)):
-                # a balance word inside a claim ("no side effects") is not a mention of risk
-                counted.setdefault(name, []).append((block, t.start, t.end))
-        return named, verbs
+            else:
+                words.append((name, t.start, t.end))
+        return named, verbs, words
+
+    def _block_findings(self, block, hits, named, treatments, verbs, sentences, ignored, add, claimed):
+        """Phrase hits through judgement, then claims against the evidence."""
+        lexicon = self.rulebook.lexicon
+        for hit in hits:
+            rule = hit.rule
+            if ignored and _selected(rule, ignored):
+                continue
+            s_start, s_end = sentences.span(hit.start)
+            if not rule_applies(rule, block.text, hit, block.text[s_start:s_end]):
+                continue
+            verdict = judge(block.text, hit, sentences, lexicon, self.enabled[rule.code])
+            if verdict.level is not None:
+                add(rule, block, hit.start, hit.end, verdict.level, rule.message, rule.suggestion,
+                    rule.evidence, verdict.cues)
+                claimed.append((hit.start, hit.end))
+        rule = self.claims.rule if self.claims is not None else None
+        if not (treatments and verbs) or rule is None or (ignored and _selected(rule, ignored)):
+            return
+        for claim in self.claims.claims(block.text, sentences, treatments, verbs, named):
+            verdict = judge(block.text, Hit(rule, claim.start, claim.end), sentences, lexicon, rule.level)
+            if verdict.level is None:
+                continue
+            severity, message, suggestion, evidence = self.claims.describe(claim)
+            add(rule, block, claim.start, claim.end, self.settings.levels.get(rule.code, severity),
+                message, suggestion, evidence)
+            claimed.append((claim.start, claim.end))
+
+    def _benefit(self, block, sentences, verbs, named, treatments):
+        """(block, start, end, treatment) of the block's first benefit claim, or None."""
+        lexicon = self.rulebook.lexicon
+        for start, end, _, _ in self.claims.candidates(block.text, sentences, verbs):
+            if judge(block.text, Hit(self.balance_rule, start, end), sentences, lexicon, "info").level:
+                return block, start, end, self.claims.treatment_for(start, sentences, named, treatments)
+        return None
 
     def check_text(self, source: str, path: str = "-", fmt: str | None = None) -> list:
         """The findings for one document, sorted by position."""
@@ -112,45 +145,22 @@ class Linter:
         benefit = None  # the first benefit claim for a treatment, for the balance rules
         counted: dict = {}  # rule code -> [(block, start, end)] of the words a document rule counts
         for block, hits, tags in self._scanned(parsed.blocks):
-            named, verbs = self._read_tags(block, hits, tags, counted)
-            treatments = sorted(named)
+            named, verbs, words = self._read_tags(tags)
+            treatments = sorted({name for name, _ in named})
             if self.claims is not None:
                 if block.scope in CONTEXT_SCOPES:
                     context_treatments = treatments
                 treatments = treatments or context_treatments
-            if not hits and not (treatments and verbs):
-                continue
-            sentences = Sentences(block.text, lexicon.abbreviations)
-            for hit in hits:
-                rule = hit.rule
-                if ignored and _selected(rule, ignored):
-                    continue
-                s_start, s_end = sentences.span(hit.start)
-                if not rule_applies(rule, block.text, hit, block.text[s_start:s_end]):
-                    continue
-                verdict = judge(block.text, hit, sentences, lexicon, self.enabled[rule.code])
-                if verdict.level is not None:
-                    add(rule, block, hit.start, hit.end, verdict.level, rule.message, rule.suggestion,
-                        rule.evidence, verdict.cues)
-            if not (treatments and verbs):
-                continue
-            if benefit is None and self.balance_rule is not None:
-                for start, end, _, _ in self.claims.candidates(block.text, sentences, verbs):
-                    if judge(block.text, Hit(self.balance_rule, start, end), sentences, lexicon, "info").level:
-                        benefit = (block, start, end, treatments[0])
-                        break
-            if self.claims.rule is not None:
-                claims = self.claims
-                rule = claims.rule
-                if ignored and _selected(rule, ignored):
-                    continue
-                for claim in claims.claims(block.text, sentences, treatments, verbs):
-                    verdict = judge(block.text, Hit(rule, claim.start, claim.end), sentences, lexicon, rule.level)
-                    if verdict.level is None:
-                        continue
-                    severity, message, suggestion, evidence = claims.describe(claim)
-                    severity = self.settings.levels.get(rule.code, severity)
-                    add(rule, block, claim.start, claim.end, severity, message, suggestion, evidence)
+            claimed = []  # spans of this block's findings
+            if hits or (treatments and verbs):
+                sentences = Sentences(block.text, lexicon.abbreviations)
+                self._block_findings(block, hits, named, treatments, verbs, sentences, ignored, add, claimed)
+                if benefit is None and self.balance_rule is not None and treatments and verbs:
+                    benefit = self._benefit(block, sentences, verbs, named, treatments)
+            for code, start, end in words:
+                if self.rulebook.rules[code].kind == "balance" and any(a < end and start < b for a, b in claimed):
+                    continue  # a balance word inside a claim ("no side effects") is not a mention of risk
+                counted.setdefault(code, []).append((block, start, end))
         if self.doc_rules:
             doc = document.Document(parsed.blocks, lines, benefit, counted)
             for rule in self.doc_rules:

@@ -97,3 +97,22 @@ def test_quoted_terms_and_denials_drop(text):
 
 def test_scare_quotes_still_claim():
     assert codes("Our treatment is 'painless'.") == ["CC131"]
+
+
+@pytest.mark.parametrize("text", [
+    'Some clinics advertise "permanent" fat loss; new fat can still form.',
+    "If a clinic tells you that a treatment works for everyone, ask for the evidence.",
+    "There is no limited-time offer.",
+])
+def test_reported_claims_and_denials_in_discussion_drop(text):
+    assert codes(text) == []
+
+
+def test_one_no_does_not_negate_the_next_claim():
+    assert codes("No side effects and no risk.") == ["CC122", "CC123"]
+
+
+def test_a_claim_is_about_the_treatment_named_in_its_sentence():
+    text = "Mesotherapy may improve skin texture. Fat-dissolving injections can reduce small areas of fat."
+    assert "CC301" not in codes(text)  # fat-dissolving injections have no evidence documents here
+    assert "CC301" in codes("Fat-dissolving injections are popular. Mesotherapy can reduce small areas of fat.")
