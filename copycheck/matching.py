@@ -177,22 +177,6 @@ class Matcher:
         self.scan = re.compile(rf"(?<![\w-])(?:{trie})")
         self.scan_ci = None  # compiled on demand for text whose lower() changes length
 
-    def _try(self, text, m, found):
-        """Try, at a scan match m, the patterns whose prefix it is."""
-        pos = m.start()
-        key = m.group().lower()
-        if len(key) != len(m.group()):  # "İ".lower() is two characters; the scan matched it as one
-            key = "".join(ch.lower()[:1] for ch in m.group())
-        if not key.isalpha():
-            key = _BLANKS.sub(" ", key)  # any run of white space stands as one " " in a prefix
-        for rule, index in self.candidates.get(key, ()):
-            try:
-                hit = rule.compiled()[index].match(text, pos)
-            except TimeoutError:
-                raise MatchTimeout(rule) from None
-            if hit:
-                found.append(Hit(rule, hit.start(), hit.end()))
-
     def hits(self, text: str) -> list:
         lower = text.lower()
         if len(lower) == len(text):
@@ -202,16 +186,23 @@ class Matcher:
                 self.scan_ci = re.compile(self.scan.pattern, re.IGNORECASE)
             search, subject = self.scan_ci.search, text
         found = []
-        scan = self.scan if search == self.scan.search else self.scan_ci
-        for m in scan.finditer(subject):
-            self._try(text, m, found)
-            if not m.group().isalnum():
-                # the prefix ran over white space or a hyphen: another rule's prefix may
-                # start inside it, where finditer will not look
-                inner = search(subject, m.start() + 1)
-                while inner and inner.start() < m.end():
-                    self._try(text, inner, found)
-                    inner = search(subject, inner.start() + 1)
+        m = search(subject)
+        while m:
+            pos = m.start()
+            key = m.group().lower()
+            if len(key) != len(m.group()):  # "İ".lower() is two characters; the scan matched it as one
+                key = "".join(ch.lower()[:1] for ch in m.group())
+            if not key.isalpha():
+                key = _BLANKS.sub(" ", key)  # any run of white space stands as one " " in a prefix
+            for rule, index in self.candidates.get(key, ()):
+                try:
+                    hit = rule.compiled()[index].match(text, pos)
+                except TimeoutError:
+                    raise MatchTimeout(rule) from None
+                if hit:
+                    found.append(Hit(rule, hit.start(), hit.end()))
+            # a prefix may run over the next word, where another rule's prefix starts
+            m = search(subject, pos + 1)
         for rule, index in self.unanchored:
             try:
                 for hit in rule.compiled()[index].finditer(text):
