@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from copycheck.cli import main
-from helpers import SEEDS
+from helpers import ROOT, SEEDS
 
 PAGE = "# Mesotherapy\n\nPainless, with no downtime. The best clinic in town.\n"
 
@@ -165,3 +165,15 @@ def test_installed_command_runs_on_a_seed_from_another_folder(tmp_path):
 def test_python_dash_m_and_version(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "copycheck", "--version"], capture_output=True, text=True, cwd=tmp_path)
     assert proc.returncode == 0 and proc.stdout.startswith("copycheck, version ")
+
+
+def test_pre_commit_hook_takes_copy_files_only():
+    import re
+
+    import yaml
+
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "copycheck" and hook["entry"] == "copycheck check"
+    files = re.compile(hook["files"])
+    assert all(files.search(n) for n in ("a.md", "b.html", "c.htm", "d.txt", "e.mdx"))
+    assert not any(files.search(n) for n in ("x.py", "y.css", "z.md.orig"))
