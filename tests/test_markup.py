@@ -155,3 +155,9 @@ def test_broken_html_is_still_linted(text):
 
 def test_plain_text_lints_everything():
     assert codes("```\npainless\n```", "a.txt") == ["CC131"]
+
+
+def test_html_heading_puts_a_treatment_in_reach():
+    page = "<h1>Mesotherapy</h1><p>It removes wrinkles.</p>"
+    assert "CC301" in codes(page, "a.html")
+    assert "CC301" not in codes("<p>Mesotherapy</p><div>It removes wrinkles.</div>", "a.html")

@@ -20,6 +20,9 @@ BLOCK = {
     "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul", "button", "label", "legend",
 }
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# the scope of the text a tag opens (the rest is "text"): headings put a treatment in reach of what follows
+SCOPES = {"title": "title", "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
+          "h6": "heading", "p": "paragraph", "li": "list", "td": "table", "th": "table", "blockquote": "paragraph"}
 META_NAMES = {"description", "og:title", "og:description", "twitter:title", "twitter:description"}
 _ATTR = re.compile(r"""([^\s"'<>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 _NL = re.compile(r"\n")
@@ -76,8 +79,9 @@ class _Parser(HTMLParser):
     def _start(self, tag):
         if tag in BLOCK or tag in SKIP:
             self.flush()
-        if tag == "title":
-            self.block = BlockBuilder("title")
+        scope = SCOPES.get(tag)
+        if scope:
+            self.block = BlockBuilder(scope)
 
     def handle_endtag(self, tag):
         if self.skip_stack and tag in SKIP:
