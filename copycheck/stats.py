@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from . import document, files, markup
 
-PAGE_LEVEL = ("readability", "hype", "balance", "meta")  # findings about the page, not claims
+CLAIM_KINDS = ("phrase", "evidence")  # rule kinds whose findings are claims (not page checks or meta)
 
 
 @dataclass
@@ -31,8 +31,9 @@ def file_stats(path: str, text: str, linter) -> FileStats:
     doc = document.Document(parsed.blocks, None)
     total = doc.prose_counts()
     grade, ease, _ = total.scores() if total.words else (None, None, None)
+    rules = linter.rulebook.rules
     claims = sum(1 for f in linter.check_text(text, path)
-                 if f.category not in PAGE_LEVEL and f.severity != "info")
+                 if rules[f.rule].kind in CLAIM_KINDS and f.severity != "info")
     return FileStats(path, total.words, grade, ease, claims)
 
 
