@@ -40,7 +40,6 @@ class ClaimChecker:
         self.topics = lexicon()
         self.efficacy = [t for t in self.topics.topics if t.group == "efficacy"]
         self.verb_patterns = list(words["verbs"]) + list(words["absolute_verbs"])  # found by the linter's scan
-        self.verbs = alternation(self.verb_patterns, path)
         self.absolute = _alt("absolute_verbs")
         self.hedges = _alt("hedges")
         self.can = _alt("can")
@@ -49,12 +48,10 @@ class ClaimChecker:
         self.wording = dict(words["wording"])
         self.names = list(words["strength_names"])
 
-    def candidates(self, text: str, sentences, verbs=None):
+    def candidates(self, text: str, sentences, verbs):
         """(start, end, topic, strength) of each benefit claim in a block: a claim
         verb with an efficacy topic named within the next few words.  verbs: the
-        (start, end) of the claim verbs, when a scan has found them already."""
-        if verbs is None:
-            verbs = [(m.start(), m.end()) for m in self.verbs.finditer(text)]
+        (start, end) of the block's claim verbs, as the linter's scan found them."""
         for k, (v_start, v_end) in enumerate(verbs):
             s_start, s_end = sentences.span(v_start)
             stop = min(s_end, v_end + OBJECT_WINDOW)
@@ -93,10 +90,7 @@ class ClaimChecker:
                 out.append(name)
         return out
 
-    def treatment_for(self, pos, sentences, named, treatments):
-        return self.in_reach(pos, sentences, named, treatments)[0]
-
-    def claims(self, text: str, sentences, treatments, verbs=None, named=None) -> list:
+    def claims(self, text: str, sentences, treatments, verbs, named=None) -> list:
         """The claims in a block (treatments in reach given) stronger than their evidence."""
         out = []
         for start, end, topic, strength in self.candidates(text, sentences, verbs):

@@ -29,6 +29,7 @@ class Document:
     counted: dict = field(default_factory=dict)  # rule code -> [(block, start, end)] of the words it counts
 
     _counts: dict = field(default_factory=dict)  # id(block) -> Counts of a long prose block
+    _words: int | None = None
 
     def block_counts(self, block) -> "Counts":
         c = self._counts.get(id(block))
@@ -51,7 +52,10 @@ class Document:
         return total + counts("\n\n".join(short))
 
     def word_count(self) -> int:
-        return sum(len(b.text.split()) for b in self.blocks)
+        """Words on the page (counted once, read by several kinds)."""
+        if self._words is None:
+            self._words = sum(len(b.text.split()) for b in self.blocks)
+        return self._words
 
     def prose(self):
         return [b for b in self.blocks if b.scope in PROSE]

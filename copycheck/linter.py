@@ -118,7 +118,7 @@ class Linter:
         lexicon = self.rulebook.lexicon
         for start, end, _, _ in self.claims.candidates(block.text, sentences, verbs):
             if judge(block.text, Hit(self.balance_rule, start, end), sentences, lexicon, "info").level:
-                return block, start, end, self.claims.treatment_for(start, sentences, named, treatments)
+                return block, start, end, self.claims.in_reach(start, sentences, named, treatments)[0]
         return None
 
     def check_text(self, source: str, path: str = "-", fmt: str | None = None) -> list:
