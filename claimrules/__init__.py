@@ -213,12 +213,15 @@ def load_rule_file(path, lexicon: Lexicon, strict=True):
 _CACHE: dict = {}
 
 
-def load(extra_files=(), builtin=True, evidence=()) -> Rulebook:
-    """Load and validate the rulebook (cached per set of files).  A rule's evidence
-    is its own quotes plus the built evidence for its topics (evidence.py)."""
+def load(extra_files=(), builtin=True, evidence=None) -> Rulebook:
+    """Load and validate the rulebook (the built-in one cached per process).
+    evidence: an EvidenceBase (None: the built-in evidence.yaml).  A rule's
+    evidence is its own quotes plus the statements filed under its topics."""
+    from . import evidence as evidence_base
+
     files = (tuple(sorted(RULES_DIR.glob("*.yaml"))) if builtin else ()) + tuple(Path(p) for p in extra_files)
-    key = (files, builtin, None if evidence is None else tuple(str(e) for e in evidence))
-    if key in _CACHE and not (evidence or extra_files):  # users' files are read afresh
+    key = (files, builtin)
+    if key in _CACHE and evidence is None and not extra_files:  # users' files are read afresh
         return _CACHE[key]
     lexicon = load_lexicon()
     rules: dict = {}
@@ -227,12 +230,11 @@ def load(extra_files=(), builtin=True, evidence=()) -> Rulebook:
             if rule.code in rules:
                 raise RulebookError(path, 0, f"rule code {rule.code} is already defined at {rules[rule.code].source}")
             rules[rule.code] = rule
-    from . import evidence as evidence_base
-
-    base = evidence_base.load(evidence) if evidence is not None else evidence_base.EvidenceBase()
+    base = evidence_base.load() if evidence is None else evidence
     for rule in rules.values():
         if rule.topic:
             rule.evidence = tuple(rule.evidence) + tuple(evidence_base.citations(base, rule.topics, limit=3))
     book = Rulebook(rules=dict(sorted(rules.items())), lexicon=lexicon, files=files, evidence=base)
-    _CACHE[key] = book
+    if evidence is None and not extra_files:
+        _CACHE[key] = book
     return book

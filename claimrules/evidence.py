@@ -2,9 +2,10 @@
 and topic, and the strongest claim each topic supports.
 
 ``claimrules/evidence.yaml`` is built from seeds/ by ``copycheck evidence build``
-(see build.py) and never edited by hand.  Teams add their own documents or built
-files; ``load()`` merges them with the built-in file and derives each topic's
-supported strength again from all the statements.
+(copycheck/evidence_build.py) and never edited by hand.  Teams add their own built
+files; ``load()`` merges them with the built-in file, and each topic's supported
+strength is derived again from all the statements (the table in scales.yaml).
+This module reads built files only: it never builds.
 """
 from __future__ import annotations
 
@@ -15,8 +16,11 @@ from .yamllib import LineDict, RulebookError, load_yaml
 
 HERE = Path(__file__).parent
 BUILTIN = HERE / "evidence.yaml"
-STRENGTHS = ("none", "hedged", "qualified", "direct")
-STANCES = ("refutes", "contests", "supports", "qualifies", "neutral", "promotes")
+SCALES = load_yaml(HERE / "scales.yaml")
+STRENGTHS = tuple(SCALES["strength"])  # none .. boosted
+STANCES = tuple(SCALES["stance"])
+KINDS = tuple(SCALES["statement_kinds"])
+SUPPORTED = SCALES["supported"]
 FORMAT_VERSION = 1
 
 
@@ -34,26 +38,18 @@ class Statement:
 
 
 def derive(statements) -> str:
-    """The strongest claim that a topic's statements support (see lexicon/evidence.yaml)."""
-    strong = weak = against = refuted = False
+    """The strongest claim that a topic's statements support (scales.yaml: supported)."""
+    support, against = "none", "nothing"
     for s in statements:
-        if s.stance == "refutes":
-            refuted = True
-        elif s.stance == "contests":
-            against = True
-        elif s.stance in ("supports", "qualifies"):
-            if s.stance == "supports" and s.strong:
-                strong = True
-            else:
-                weak = True
-    contested = against or refuted
-    if strong:
-        return "qualified" if contested else "direct"
-    if weak:
-        return "hedged" if contested else "qualified"
-    if against:
-        return "hedged"
-    return "none"
+        if s.stance == "contests":
+            against = "contested"
+        elif s.stance == "refutes" and against == "nothing":
+            against = "refuted"
+        elif s.stance == "supports" and s.strong:
+            support = "strong"
+        elif s.stance in ("supports", "qualifies") and support == "none":
+            support = "weak"
+    return SUPPORTED[support][against]
 
 
 @dataclass
@@ -94,9 +90,6 @@ class EvidenceBase:
         seen = set(self.statements)
         extra = [s for s in other.statements if s not in seen]
         return EvidenceBase(self.statements + extra, self.documents + other.documents)
-
-
-KINDS = ("state-of-evidence", "study-result", "risk", "contraindication", "procedure", "duration", "claim")
 
 
 def _citation_order(s: Statement):
@@ -149,16 +142,10 @@ _CACHE: dict = {}
 
 
 def load(extra=()) -> EvidenceBase:
-    """The built-in evidence plus extra evidence files or document folders."""
+    """The built-in evidence plus extra built evidence files (EvidenceBase or paths)."""
     if "builtin" not in _CACHE:
         _CACHE["builtin"] = read_file(BUILTIN) if BUILTIN.exists() else EvidenceBase()
     base = _CACHE["builtin"]  # users' evidence is read afresh: its documents change
     for item in extra:
-        p = Path(item)
-        if p.suffix in (".yaml", ".yml") and p.is_file():
-            base = base.merged(read_file(p))
-        else:
-            from .build import build
-
-            base = base.merged(build([p]))
+        base = base.merged(item if isinstance(item, EvidenceBase) else read_file(Path(item)))
     return base

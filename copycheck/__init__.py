@@ -9,30 +9,37 @@ The public API for CMS integrations::
 from __future__ import annotations
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "check_text", "check_paths", "Finding"]
+__all__ = ["__version__", "check_text", "check_paths", "linter_for", "Finding"]
 
 
-def _linter(settings=None, extra_rules=()):
+def linter_for(settings=None):
+    """Settings -> the rulebook (the built-in one, the settings' extra rule files,
+    and their evidence, built first where it names documents) -> a Linter.
+    Raises claimrules.RulebookError naming the broken file."""
     import claimrules
 
     from .config import Settings
     from .linter import Linter
 
     settings = settings or Settings()
-    rulebook = claimrules.load(tuple(extra_rules) + tuple(settings.extend_rules), evidence=tuple(settings.evidence))
-    return Linter(rulebook, settings)
+    evidence = None
+    if settings.evidence:
+        from . import evidence_build
+
+        evidence = evidence_build.load(settings.evidence)
+    return Linter(claimrules.load(tuple(settings.extend_rules), evidence=evidence), settings)
 
 
 def check_text(text: str, filename: str = "-.md", settings=None, format: str | None = None) -> list:
     """Findings for one text; filename picks the format (.md, .html, .txt) and is shown in findings."""
-    return _linter(settings).check_text(text, filename, format)
+    return linter_for(settings).check_text(text, filename, format)
 
 
 def check_paths(paths, settings=None, jobs=1):
     """A runner.Result (findings, errors, notices, files) for files and folders."""
     from .runner import check_paths as run
 
-    linter = _linter(settings)
+    linter = linter_for(settings)
     return run(paths, linter, linter.settings, jobs)
 
 

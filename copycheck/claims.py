@@ -26,8 +26,8 @@ class Claim:
 
 class ClaimChecker:
     def __init__(self, rule, evidence_base):
-        from claimrules.build import lexicon
         from claimrules import HERE
+        from claimrules.topics import topics
 
         path = HERE / "lexicon" / "claims.yaml"
         words = load_yaml(path)
@@ -37,7 +37,7 @@ class ClaimChecker:
 
         self.rule = rule
         self.base = evidence_base
-        self.topics = lexicon()
+        self.topics = topics()
         self.efficacy = [t for t in self.topics.topics if t.group == "efficacy"]
         self.verb_patterns = list(words["verbs"]) + list(words["absolute_verbs"])  # found by the linter's scan
         self.absolute = _alt("absolute_verbs")

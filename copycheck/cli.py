@@ -26,12 +26,12 @@ def _codes(values):
     return tuple(out) or None
 
 
-def _rulebook(rule_files=(), evidence=()):
-    """The rulebook with extra rule files and evidence, or exit 2 naming the broken file."""
+def _rulebook(rule_files=()):
+    """The rulebook with extra rule files, or exit 2 naming the broken file."""
     import claimrules
 
     try:
-        return claimrules.load(tuple(rule_files), evidence=tuple(evidence))
+        return claimrules.load(tuple(rule_files))
     except claimrules.RulebookError as exc:
         _fail(str(exc))
 
@@ -41,8 +41,7 @@ def _load(config_path, no_config, rule_files, evidence=(), exclude=(), **overrid
     or exit 2 naming the broken file."""
     import claimrules
 
-    from . import config
-    from .linter import Linter
+    from . import config, linter_for
 
     try:
         path = None if no_config else (Path(config_path) if config_path else config.find())
@@ -50,11 +49,11 @@ def _load(config_path, no_config, rule_files, evidence=(), exclude=(), **overrid
         settings = settings.merged(extend_rules=tuple(settings.extend_rules) + tuple(rule_files or ()),
                                    evidence=tuple(settings.evidence) + tuple(evidence),
                                    exclude=tuple(settings.exclude) + tuple(exclude))
-        rulebook = claimrules.load(settings.extend_rules, evidence=settings.evidence)
-        config.check_codes(settings, rulebook)
+        linter = linter_for(settings)
+        config.check_codes(settings, linter.rulebook)
     except claimrules.RulebookError as exc:
         _fail(str(exc))
-    return settings, rulebook, Linter(rulebook, settings)
+    return settings, linter.rulebook, linter
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -193,7 +192,8 @@ def evidence():
 def evidence_build(paths, output, check):
     """Read evidence documents (text, Markdown, HTML) and file their statements by treatment and topic."""
     import claimrules
-    from claimrules.build import build, dump
+
+    from .evidence_build import build, dump
 
     command = "copycheck evidence build " + " ".join(paths) + (f" -o {output}" if output else "")
     try:
@@ -226,10 +226,11 @@ def evidence_build(paths, output, check):
 def evidence_topics(extra):
     """The strongest claim the evidence supports, per treatment and topic."""
     import claimrules
-    from claimrules import evidence as ev
+
+    from .evidence_build import load
 
     try:
-        base = ev.load(extra)
+        base = load(extra)
     except claimrules.RulebookError as exc:
         _fail(str(exc))
     click.echo(f"{'TREATMENT':<14}{'TOPIC':<16}{'SUPPORTED':<11}STATEMENTS")

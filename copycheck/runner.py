@@ -45,14 +45,9 @@ def _check_one(linter, path):
         return files.InputError(path, str(exc)), []
 
 
-def _init_worker(settings):
+def _init_worker(linter):
     global _WORKER
-    import claimrules
-
-    from .linter import Linter
-
-    rulebook = claimrules.load(tuple(settings.extend_rules), evidence=tuple(settings.evidence))
-    _WORKER = Linter(rulebook, settings)
+    _WORKER = linter  # forked: inherited as it is; spawned: pickled once per worker
 
 
 def _work(path):
@@ -83,7 +78,7 @@ def check_paths(paths, linter, settings, jobs=1) -> Result:
 
         ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
         chunk = max(1, min(64, len(paths_only) // (n * 8) or 1))
-        with ctx.Pool(n, initializer=_init_worker, initargs=(settings,)) as pool:
+        with ctx.Pool(n, initializer=_init_worker, initargs=(linter,)) as pool:
             outcomes = pool.map(_work, paths_only, chunksize=chunk)
     else:
         outcomes = [_check_one(linter, p) for p in paths_only]

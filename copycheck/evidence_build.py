@@ -1,6 +1,8 @@
 """``copycheck evidence build``: evidence documents -> statements by topic.
 
-Each document is read with copycheck's own markup readers, split into
+A tool on the linter's side of the house: nothing imports it but the command
+line and the public API, which build documents named with ``--evidence`` before
+linting starts.  Each document is read with copycheck's own markup readers, split into
 sentences and clauses; a clause that names a topic (lexicon/topics.yaml) is
 filed with its stance and kind (lexicon/evidence.yaml) and a verbatim quote
 from its first source line.  The output is sorted, so the same documents give
@@ -8,73 +10,20 @@ the same file byte for byte."""
 from __future__ import annotations
 
 import hashlib
-import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from .patterns import alternation
-from .evidence import FORMAT_VERSION, EvidenceBase, Statement, derive
-from .yamllib import RulebookError, load_yaml
+from claimrules.evidence import FORMAT_VERSION, EvidenceBase, Statement, derive, read_file
+from claimrules.topics import Topic, Topics, document_kinds, topics
+from claimrules.yamllib import RulebookError
 
-HERE = Path(__file__).parent
-TOPICS = HERE / "lexicon" / "topics.yaml"
-CUES = HERE / "lexicon" / "evidence.yaml"
-SOURCES = HERE / "sources.yaml"
-
-
-def _alt(terms, path=CUES):
-    return alternation(terms, path)
+from . import files, markup
+from .positions import LineIndex
+from .sentences import Sentences
 
 
-@dataclass
-class Topic:
-    name: str
-    group: str
-    terms: object  # compiled
-    phrase: str
-
-
-class Lexicon:
-    """topics.yaml and evidence.yaml, compiled."""
-
-    def __init__(self):
-        topics = load_yaml(TOPICS)
-        cues = load_yaml(CUES)
-        self.treatment_terms = {name: list(terms) for name, terms in topics["treatments"].items()}
-        self.treatments = {name: _alt(terms, TOPICS) for name, terms in topics["treatments"].items()}
-        self.topics = [
-            Topic(name, spec["group"], _alt(spec["terms"], TOPICS), spec.get("phrase", name))
-            for name, spec in topics["topics"].items()
-        ]
-        self.clause_break = re.compile("|".join(cues["clause_breaks"]), re.IGNORECASE)
-        self.stance = {k: _alt(cues[k]) for k in ("refutes", "contests", "neutral", "attributed", "strong", "positive")}
-        self.kinds = [(k, _alt(v)) for k, v in cues["kinds"].items()]
-        from . import load_lexicon
-
-        self.abbreviations = load_lexicon().abbreviations  # the same sentence ends as the linter
-
-    def topic(self, name):
-        return next((t for t in self.topics if t.name == name), None)
-
-
-_LEXICON = None
-
-
-def lexicon() -> Lexicon:
-    global _LEXICON
-    if _LEXICON is None:
-        _LEXICON = Lexicon()
-    return _LEXICON
-
-
-def _doc_kinds():
-    data = load_yaml(SOURCES) or {}
-    return {Path(k).name: v["kind"] for k, v in (data.get("documents") or {}).items()}
-
-
-def stance_of(clause: str, group: str, doc_kind: str, lex: Lexicon):
+def stance_of(clause: str, group: str, doc_kind: str, lex: Topics):
     clause = clause.replace("\u2019", "'")
     st = lex.stance
     if st["refutes"].search(clause):
@@ -93,14 +42,14 @@ def stance_of(clause: str, group: str, doc_kind: str, lex: Lexicon):
     return None
 
 
-def kind_of(clause: str, topic: Topic, lex: Lexicon) -> str:
+def kind_of(clause: str, topic: Topic, lex: Topics) -> str:
     for name, pattern in lex.kinds:
         if pattern.search(clause):
             return name
     return "claim" if topic.group != "practice" else "procedure"
 
 
-def _clauses(sentence: str, lex: Lexicon):
+def _clauses(sentence: str, lex: Topics):
     """(start, end) of each clause inside a sentence."""
     cuts = [0] + [m.start() for m in lex.clause_break.finditer(sentence) if m.start() > 0] + [len(sentence)]
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if sentence[a:b].strip()]
@@ -118,11 +67,7 @@ def _quote(source: str, start: int, end: int, focus: int):
     return a + lead, text.strip(" \t,;:•-*")
 
 
-def read_document(path: str, source: str, doc_kind: str, lex: Lexicon):
-    from copycheck import markup
-    from copycheck.positions import LineIndex
-    from copycheck.sentences import Sentences
-
+def read_document(path: str, source: str, doc_kind: str, lex: Topics, abbreviations=frozenset()):
     # a document is about the treatment it names most (a page on mesotherapy that
     # compares it with Botox once is not evidence about Botox)
     counts = {name: len(p.findall(source)) for name, p in lex.treatments.items()}
@@ -135,7 +80,7 @@ def read_document(path: str, source: str, doc_kind: str, lex: Lexicon):
     claimed = _flagged_spans(source, path)
     out = []
     for block in parsed.blocks:
-        sents = Sentences(block.text, lex.abbreviations)
+        sents = Sentences(block.text, abbreviations)
         for s_start, s_end in zip(sents.ends, sents.ends[1:]):
             sentence = block.text[s_start:s_end]
             bare = sentence.strip()
@@ -173,10 +118,11 @@ def read_document(path: str, source: str, doc_kind: str, lex: Lexicon):
 def _flagged_spans(source: str, path: str):
     """Source spans that copycheck's phrase rules flag at warning or above."""
     import claimrules
-    from copycheck.config import Settings
-    from copycheck.linter import Linter
 
-    linter = Linter(claimrules.load(evidence=None), Settings(select=("ALL",), ignore=("CC0", "CC3", "CC4")))
+    from .config import Settings
+    from .linter import Linter
+
+    linter = Linter(claimrules.load(evidence=EvidenceBase()), Settings(select=("ALL",), ignore=("CC0", "CC3", "CC4")))
     spans = []
     for f in linter.check_text(source, path):
         if f.severity != "info":
@@ -186,10 +132,11 @@ def _flagged_spans(source: str, path: str):
 
 def build(paths) -> EvidenceBase:
     """Read every evidence document under paths; an unreadable one is an error naming it."""
-    from copycheck import files
+    import claimrules
 
-    lex = lexicon()
-    kinds = _doc_kinds()
+    lex = topics()
+    abbreviations = claimrules.load_lexicon().abbreviations  # the same sentence ends as the linter
+    kinds = document_kinds()
     statements, documents = [], []
     found = []
     for item in files.discover([str(p) for p in paths]):
@@ -205,7 +152,7 @@ def build(paths) -> EvidenceBase:
         shown = Path(path).as_posix()
         kind = kinds.get(Path(path).name, "evidence")
         documents.append({"source": shown, "kind": kind, "sha256": hashlib.sha256(data).hexdigest()})
-        statements.extend(read_document(shown, text, kind, lex))
+        statements.extend(read_document(shown, text, kind, lex, abbreviations))
     unique = sorted(set(statements), key=lambda s: (s.treatment, s.topic, s.source, s.line, s.quote))
     return EvidenceBase(unique, documents)
 
@@ -238,3 +185,15 @@ def dump(base: EvidenceBase, command: str) -> str:
         f"# Built by `{command}`; do not edit by hand, rebuild.\n"
     )
     return header + yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=4096)
+
+
+def load(paths) -> EvidenceBase:
+    """The built-in evidence plus what paths add: built evidence files are read,
+    documents and folders are built first."""
+    from claimrules import evidence
+
+    extra = []
+    for item in paths:
+        p = Path(item)
+        extra.append(read_file(p) if p.suffix in (".yaml", ".yml") and p.is_file() else build([p]))
+    return evidence.load(extra)

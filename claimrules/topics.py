@@ -1,0 +1,63 @@
+"""Treatments, topics and the evidence reader's cue words, compiled
+(lexicon/topics.yaml and lexicon/evidence.yaml)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .patterns import alternation
+from .yamllib import load_yaml
+
+HERE = Path(__file__).parent
+TOPICS = HERE / "lexicon" / "topics.yaml"
+CUES = HERE / "lexicon" / "evidence.yaml"
+SOURCES = HERE / "sources.yaml"
+STANCE_CUES = ("refutes", "contests", "neutral", "attributed", "strong", "positive")
+
+
+@dataclass
+class Topic:
+    name: str
+    group: str
+    terms: object  # compiled
+    phrase: str
+
+
+class Topics:
+    """topics.yaml and evidence.yaml, compiled: what the claim reader and the
+    evidence builder share."""
+
+    def __init__(self):
+        topics = load_yaml(TOPICS)
+        cues = load_yaml(CUES)
+        self.treatment_terms = {name: list(terms) for name, terms in topics["treatments"].items()}
+        self.treatments = {name: alternation(terms, TOPICS) for name, terms in topics["treatments"].items()}
+        self.topics = [
+            Topic(name, spec["group"], alternation(spec["terms"], TOPICS), spec.get("phrase", name))
+            for name, spec in topics["topics"].items()
+        ]
+        self.names = frozenset(t.name for t in self.topics)
+        self.clause_break = re.compile("|".join(cues["clause_breaks"]), re.IGNORECASE)
+        self.stance = {k: alternation(cues[k], CUES) for k in STANCE_CUES}
+        self.kinds = [(k, alternation(v, CUES)) for k, v in cues["kinds"].items()]
+
+    def topic(self, name):
+        return next((t for t in self.topics if t.name == name), None)
+
+
+_TOPICS = None
+
+
+def topics() -> Topics:
+    """The compiled topics, once per process."""
+    global _TOPICS
+    if _TOPICS is None:
+        _TOPICS = Topics()
+    return _TOPICS
+
+
+def document_kinds() -> dict:
+    """File name -> kind (review, promotional, evidence) of the evidence documents (sources.yaml)."""
+    data = load_yaml(SOURCES) or {}
+    return {Path(k).name: v["kind"] for k, v in (data.get("documents") or {}).items()}
