@@ -32,11 +32,10 @@ class Rule:
     requires: tuple = ()  # patterns: the hit counts only if one of them is in the same block
     cues: tuple = ()  # which judgement cues may lower or drop this rule's hits
     evidence: tuple = ()
-    topic: object = None  # a topic name or list of names (lexicon/topics.yaml)
-    topics: tuple = ()  # the same, always a tuple
-    kind: str = "phrase"  # phrase | evidence | builtin
-    supersedes: tuple = ()
-    options: dict = field(default_factory=dict)  # settings of a document-level rule kind  # codes whose overlapping findings this rule's finding replaces
+    topics: tuple = ()  # topic names (lexicon/topics.yaml) whose evidence the rule cites
+    kind: str = "phrase"  # a kind of copycheck/kinds/ (its registry validates the rest)
+    supersedes: tuple = ()  # codes whose overlapping findings this rule's finding replaces
+    options: dict = field(default_factory=dict)  # the kind's settings, validated against its declaration
     trusted: bool = False  # a built-in rule: tested, compiled with the faster engine
     examples_match: tuple = ()
     examples_no_match: tuple = ()

@@ -19,6 +19,7 @@ def linter_for(settings=None):
     import claimrules
 
     from .config import Settings
+    from .kinds import REGISTRY
     from .linter import Linter
 
     settings = settings or Settings()
@@ -27,7 +28,7 @@ def linter_for(settings=None):
         from . import evidence_build
 
         evidence = evidence_build.load(settings.evidence)
-    return Linter(claimrules.load(tuple(settings.extend_rules), evidence=evidence), settings)
+    return Linter(claimrules.load(tuple(settings.extend_rules), evidence=evidence, kinds=REGISTRY), settings)
 
 
 def check_text(text: str, filename: str = "-.md", settings=None, format: str | None = None) -> list:

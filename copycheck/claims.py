@@ -25,7 +25,7 @@ class Claim:
 
 
 class ClaimChecker:
-    def __init__(self, rule, evidence_base):
+    def __init__(self, evidence_base):
         from claimrules import HERE
         from claimrules.topics import topics
 
@@ -35,7 +35,6 @@ class ClaimChecker:
         def _alt(key):
             return alternation(words[key], path)
 
-        self.rule = rule
         self.base = evidence_base
         self.topics = topics()
         self.efficacy = [t for t in self.topics.topics if t.group == "efficacy"]
@@ -46,7 +45,7 @@ class ClaimChecker:
         self.boosters = _alt("boosters")
         self.qualifiers = _alt("qualifiers")
         self.wording = dict(words["wording"])
-        self.names = list(words["strength_names"])
+        self.names = STRENGTHS
 
     def candidates(self, text: str, sentences, verbs):
         """(start, end, topic, strength) of each benefit claim in a block: a claim
@@ -101,12 +100,12 @@ class ClaimChecker:
                     break
         return out
 
-    def describe(self, claim: Claim):
-        """(severity, message, suggestion, evidence) for a claim."""
+    def describe(self, rule, claim: Claim):
+        """(gap, message, suggestion, evidence) for a claim; gap: the steps between
+        the claim's strength and what its evidence supports."""
         gap = claim.strength - STRENGTHS.index(claim.supported)
-        severity = "error" if gap >= 2 else "warning"
         topic = self.topics.topic(claim.topic)
-        message = self.rule.message.format(
+        message = rule.message.format(
             claim=self.names[claim.strength], topic=claim.topic, treatment=claim.treatment, supported=(
                 "no claim" if claim.supported == "none" else f"at most a {claim.supported} one"))
         treatment = claim.treatment[:1].upper() + claim.treatment[1:]
@@ -114,4 +113,4 @@ class ClaimChecker:
         evidence = [s for s in citations(self.base, [claim.topic], limit=6) if s.treatment == claim.treatment][:3]
         if not evidence:  # nothing on the topic itself: cite the state of the evidence in general
             evidence = [s for s in citations(self.base, ["efficacy"], limit=6) if s.treatment == claim.treatment][:3]
-        return severity, message, suggestion, evidence
+        return gap, message, suggestion, evidence

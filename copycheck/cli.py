@@ -30,8 +30,10 @@ def _rulebook(rule_files=()):
     """The rulebook with extra rule files, or exit 2 naming the broken file."""
     import claimrules
 
+    from .kinds import REGISTRY
+
     try:
-        return claimrules.load(tuple(rule_files))
+        return claimrules.load(tuple(rule_files), kinds=REGISTRY)
     except claimrules.RulebookError as exc:
         _fail(str(exc))
 

@@ -37,6 +37,7 @@ class Settings:
     evidence: tuple = ()
     rule_options: dict = field(default_factory=dict)  # code -> {option: value} for document-level rules
     source: str | None = None  # the config file, if any
+    lines: dict = field(default_factory=dict)  # option -> its line in the config file
 
     def merged(self, **overrides):
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})
@@ -104,7 +105,7 @@ def _settings(path: Path, data: dict, line_of) -> Settings:
     for key in data:
         if key not in KEYS:
             raise ConfigError(path, line_of(key), f"unknown option '{key}'{did_you_mean(key, KEYS)}")
-    s = Settings(source=str(path))
+    s = Settings(source=str(path), lines={key: line_of(key) for key in data})
     base = path.parent
     if "select" in data:
         s.select = _list(path, data, "select", line_of)

@@ -1,14 +1,6 @@
-"""Document-level rule kinds: readability, balance and hype density.
-
-Each kind is one function behind the same contract::
-
-    check(rule, doc, options) -> [(block, start, end, message, suggestion)]
-
-where ``doc`` is a ``Document``: the page's blocks, and what the linter's single
-scan found for it (the first benefit claim, the words each rule counts).
-``KINDS`` is the registry the linter reads.  The words a rule counts live in
-its YAML (``patterns``), its thresholds in ``options`` (the rule's own, with the
-configuration's ``rule-options`` on top)."""
+"""The page as document-level rule kinds read it: its blocks, what the linter's
+single scan found for it (the first benefit claim, the words each rule counts),
+and its word, sentence and syllable counts (for readability)."""
 from __future__ import annotations
 
 import heapq
@@ -161,71 +153,3 @@ def counts(text: str) -> Counts:
     poly = words - syl.count(1) - syl.count(2)
     sentences = max(1, len(_TERMINAL.findall(text))) if words else 0
     return Counts(words, sentences, sum(syl), poly)
-
-
-def _describe_longest(doc, longest):
-    return ", ".join(f"line {doc.line_of(b, a)} ({w} words)" for w, b, a, _ in longest)
-
-
-def readability(rule, doc: Document, opts: dict):
-    """Flesch-Kincaid grade of the page's prose (scope: document) or of each long
-    paragraph (scope: paragraph); above the target grade, a finding points at the
-    longest sentence."""
-    target, min_words = float(opts.get("target_grade", 8)), int(opts.get("min_words", 100))
-    prose = doc.prose()
-    if opts.get("scope", "document") == "document":
-        groups = [(prose, doc.prose_counts())]
-    elif len(prose) > 1:  # (one paragraph is the page: the document rule speaks for it)
-        # a paragraph with fewer spaces than min_words cannot hold min_words words
-        groups = [([b], doc.block_counts(b)) for b in prose if b.text.count(" ") + 1 >= min_words]
-    else:
-        groups = []
-    out = []
-    for blocks, total in groups:
-        if total.words < min_words:
-            continue
-        grade, ease, smog = total.scores()
-        if grade <= target:
-            continue
-        longest = doc.longest_sentences(blocks, 3 if len(blocks) > 1 else 1)
-        _, block, start, end = longest[0]
-        fields = dict(grade=grade, ease=ease, smog=smog, target=f"{target:g}", longest=_describe_longest(doc, longest))
-        out.append((block, start, end, rule.message.format(**fields), rule.suggestion.format(**fields)))
-    return out
-
-
-# -- balance --------------------------------------------------------------------------
-
-def balance(rule, doc: Document, opts: dict):
-    """A page that makes a benefit claim for a treatment must mention one of the
-    rule's words (risks, or a consultation) somewhere."""
-    if doc.benefit is None or doc.counted.get(rule.code):
-        return []
-    if doc.word_count() < int(opts.get("min_words", 40)):
-        return []  # a snippet is not a page
-    block, start, end, treatment = doc.benefit
-    fields = dict(treatment=treatment, claim=" ".join(block.text[start:end].split()))
-    return [(block, start, end, rule.message.format(**fields), rule.suggestion)]
-
-
-# -- density --------------------------------------------------------------------------
-
-def density(rule, doc: Document, opts: dict):
-    """The rule's words per 1,000 words of the page; above the threshold, a finding
-    points at the first such word of the paragraph that has most of them."""
-    threshold, min_words = float(opts.get("per_1000_words", 10)), int(opts.get("min_words", 100))
-    hits = doc.counted.get(rule.code, ())
-    words, count = doc.word_count(), len(hits)
-    if words < min_words or count < int(opts.get("min_count", 3)) or count * 1000 / words <= threshold:
-        return []
-    per_block: dict = {}
-    for hit in hits:
-        per_block.setdefault(id(hit[0]), []).append(hit)
-    worst = max(per_block.values(), key=len)  # the first of equals, in document order
-    block, start, end = worst[0]
-    fields = dict(count=count, words=words, density=f"{count * 1000 / words:.0f}", threshold=f"{threshold:g}",
-                  worst=len(worst))
-    return [(block, start, end, rule.message.format(**fields), rule.suggestion)]
-
-
-KINDS = {"readability": readability, "balance": balance, "density": density}

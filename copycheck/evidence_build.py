@@ -120,9 +120,10 @@ def _flagged_spans(source: str, path: str):
     import claimrules
 
     from .config import Settings
+    from .kinds import REGISTRY
     from .linter import Linter
 
-    linter = Linter(claimrules.load(evidence=EvidenceBase()), Settings(select=("ALL",), ignore=("CC0", "CC3", "CC4")))
+    linter = Linter(claimrules.load(evidence=EvidenceBase(), kinds=REGISTRY), Settings(select=("ALL",), ignore=("CC0", "CC3", "CC4")))
     spans = []
     for f in linter.check_text(source, path):
         if f.severity != "info":

@@ -23,6 +23,7 @@ class Finding:
     evidence: tuple = ()  # Evidence or Statement items: source, line, quote
     cues: tuple = ()  # judgement cues that lowered it
     offset: int = 0  # source offset of the start, for suppression
+    parts: dict | None = None  # the claim's parts that made it (subject, predicate, polarity, ...)
 
     def sort_key(self):
         return (self.path, self.line, self.column, self.rule)
@@ -42,8 +43,16 @@ class Finding:
             "message": self.message,
             "suggestion": self.suggestion,
             "evidence": [{"source": e.source, "line": e.line, "quote": e.quote} for e in self.evidence],
+            **({"claim": self.parts} if self.parts else {}),
         }
 
 
 def at_or_above(severity: str, threshold: str) -> bool:
     return LEVELS.index(severity) >= LEVELS.index(threshold)
+
+
+def severity(level: str, shift: int = 0) -> str:
+    """The one place a finding's severity is decided: the rule's level (the team's
+    ``levels`` override in its place, when it sets one), moved by judgement's shift
+    (-1: a citation lowers it; a claim one step above its evidence), within the scale."""
+    return LEVELS[max(0, min(len(LEVELS) - 1, LEVELS.index(level) + shift))]

@@ -2,21 +2,21 @@
 
 Each cue of the lexicon (claimrules/lexicon/cues.yaml) is one readable rule:
 negation, hedge, attribution and question drop a hit; a citation lowers it
-one level.  A rule lists the cues that may act on it (``cues:``)."""
+one level.  A rule lists the cues that may act on it (``cues:``).  Judgement
+says how far a hit's level moves; copycheck/findings.py decides the severity."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from claimrules import LEVELS
-
 _WORDS = re.compile(r"\S+")
 _FIRST_WORD = re.compile(r"[\W_]*(\w+)")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Verdict:
-    level: str | None  # None: dropped
+    dropped: bool  # not a claim: no finding
+    shift: int  # how many levels the rule's level moves (-1: lowered)
     cues: tuple  # names of the cues that acted
 
 
@@ -63,7 +63,7 @@ def _is_quoted(text: str, start: int, end: int) -> bool:
     return after[:1] == close or (after[:1] in ".,;:!?" and after[1:2] == close)
 
 
-def judge(text: str, hit, sentences, lexicon, base_level: str) -> Verdict:
+def judge(text: str, hit, sentences, lexicon) -> Verdict:
     rule = hit.rule
     s_start, s_end = sentences.span(hit.start)
     sentence = text[s_start:max(s_end, hit.end)]
@@ -82,8 +82,7 @@ def judge(text: str, hit, sentences, lexicon, base_level: str) -> Verdict:
             found = True
         if found:
             if cue.effect == "drop":
-                return Verdict(None, (name,))
+                return Verdict(True, 0, (name,))
             acted.append(name)
             lower = 1
-    level = LEVELS[max(0, LEVELS.index(base_level) - lower)]
-    return Verdict(level, tuple(acted))
+    return Verdict(False, -lower, tuple(acted))

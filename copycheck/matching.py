@@ -143,24 +143,36 @@ def _trie_regex(words) -> str:
 _BLANKS = re.compile(r"\s+")
 
 
-def tag(name: str, patterns) -> object:
-    """A pseudo-rule whose hits mark where something is named (a treatment), so
-    that the same single scan finds it; its code starts with "@"."""
-    from claimrules.model import Rule
+class Tag:
+    """Words the one-pass scan marks for a later stage rather than for a rule: a
+    treatment named, a claim verb, a word a page-level rule counts.  It matches
+    like a rule (patterns, compiled on first use with the faster engine)."""
 
-    return Rule(code=f"@{name}", name=name, category="tag", level="info", message="", suggestion="", why="",
-                link="", patterns=tuple(patterns), trusted=True)
+    kind = "phrase"
+    trusted = True
+    exceptions = requires = ()
+
+    def __init__(self, tag: str, name: str, patterns):
+        self.tag, self.name, self.patterns = tag, name, tuple(patterns)
+        self.code = f"@{tag}:{name}"  # sorts apart from rule codes; never shown
+        self.source = "the rulebook's lexicon"
+        self._compiled = None
+
+    def compiled(self, kind: str = "patterns") -> list:
+        if self._compiled is None:
+            from claimrules.patterns import compile_pattern
+
+            self._compiled = [compile_pattern(p, True) for p in self.patterns]
+        return self._compiled
 
 
 class Matcher:
-    """All phrase rules of a rulebook (and any tags), compiled into one scanner."""
+    """Rules and tags (anything with patterns and compiled()), compiled into one scanner."""
 
     def __init__(self, rules):
         by_prefix: dict = {}
         self.unanchored = []
         for rule in rules:
-            if rule.kind != "phrase":
-                continue
             for index, source in enumerate(rule.patterns):
                 prefixes = _literal_prefixes(to_regex(source))
                 if prefixes is None:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import document, files, markup
-
-CLAIM_KINDS = ("phrase", "evidence")  # rule kinds whose findings are claims (not page checks or meta)
+from .kinds import REGISTRY
 
 
 @dataclass
@@ -33,7 +32,7 @@ def file_stats(path: str, text: str, linter) -> FileStats:
     grade, ease, _ = total.scores() if total.words else (None, None, None)
     rules = linter.rulebook.rules
     claims = sum(1 for f in linter.check_text(text, path)
-                 if rules[f.rule].kind in CLAIM_KINDS and f.severity != "info")
+                 if REGISTRY[rules[f.rule].kind].claims and f.severity != "info")
     return FileStats(path, total.words, grade, ease, claims)
 
 

@@ -1,10 +1,8 @@
-"""Inline suppression directives applied to findings, and the report of
-directives that suppressed nothing (CC001)."""
+"""Inline suppression directives applied to findings; the directives that
+suppressed nothing go to the unused-suppression kind (CC001)."""
 from __future__ import annotations
 
 from .findings import Finding
-
-UNUSED = "CC001"
 
 
 def _covers(codes, finding) -> bool:
@@ -23,10 +21,10 @@ def _next_text_line(lines, source, after_line):
     return None
 
 
-def apply(findings, directives, source, lines, path, rulebook, enabled):
-    """Remove suppressed findings; add CC001 for directives that did nothing."""
+def apply(findings, directives, source, lines):
+    """(kept findings, directives that suppressed nothing)."""
     if not directives:
-        return findings
+        return findings, []
     next_line = {}
     ranges = []  # (start_line, end_line, directive)
     open_ranges = []
@@ -68,17 +66,16 @@ def apply(findings, directives, source, lines, path, rulebook, enabled):
         else:
             hit.used = True
 
-    rule = rulebook.rules.get(UNUSED)
-    if rule is not None and UNUSED in enabled:
-        for d in directives:
-            if d.used or d.kind == "enable":
-                continue
-            line, col = lines.locate(d.start)
-            end_line, end_col = lines.locate(d.end)
-            kept.append(Finding(
-                path=path, line=line, column=col, end_line=end_line, end_column=end_col,
-                rule=rule.code, name=rule.name, category=rule.category,
-                severity=enabled[UNUSED], match=source[d.start:d.end], message=rule.message,
-                suggestion=rule.suggestion, evidence=rule.evidence, offset=d.start,
-            ))
-    return kept
+    return kept, [d for d in directives if not d.used]
+
+
+def finding(rule, d, source, lines, path, level):
+    """The finding that reports directive d."""
+    line, col = lines.locate(d.start)
+    end_line, end_col = lines.locate(d.end)
+    return Finding(
+        path=path, line=line, column=col, end_line=end_line, end_column=end_col,
+        rule=rule.code, name=rule.name, category=rule.category, severity=level,
+        match=source[d.start:d.end], message=rule.message, suggestion=rule.suggestion,
+        evidence=rule.evidence, offset=d.start,
+    )

@@ -113,7 +113,7 @@ def test_claims_at_or_below_the_evidence_are_quiet(text):
 
 def test_removes_wrinkles_cites_000_and_003():
     f = [f for f in lint("Mesotherapy removes wrinkles.") if f.rule == "CC301"][0]
-    assert f.severity == "error"
+    assert f.severity == "warning"  # CC301's level in YAML: two or more steps above the evidence
     assert {e.source[:9] for e in f.evidence} == {"seeds/000", "seeds/003"}
     assert f.suggestion.startswith('"Mesotherapy may help the appearance of fine lines')
 
@@ -206,3 +206,13 @@ def test_broken_evidence_file_is_an_error_with_its_name(tmp_path):
     bad.write_text("version: 1\ntreatments:\n  x:\n    y:\n      statements:\n        - {source: a}\n", encoding="utf-8")
     with pytest.raises(claimrules.RulebookError, match=r"ev.yaml:6: each statement needs"):
         ev.read_file(bad)
+
+
+def test_one_step_above_the_evidence_is_one_level_below_the_rules_level():
+    found = {f.match: f.severity for f in lint("Mesotherapy improves skin texture.") if f.rule == "CC301"}
+    assert found == {"improves skin texture": "info"}
+
+
+def test_levels_override_is_the_rule_level_judgement_moves(tmp_path):
+    strong = [f for f in lint("Mesotherapy removes wrinkles.", levels={"CC301": "error"}) if f.rule == "CC301"]
+    assert [f.severity for f in strong] == ["error"]

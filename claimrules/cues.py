@@ -1,0 +1,86 @@
+"""The cue lexicon (lexicon/cues.yaml): the context words judgement reads
+around a hit, the clause breaks and the abbreviations that do not end a sentence."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .patterns import to_regex
+from .yamllib import LineDict, RulebookError, check_keys, load_yaml
+
+LEXICON = Path(__file__).parent / "lexicon" / "cues.yaml"
+
+
+@dataclass
+class Cue:
+    """One kind of context that changes a hit's verdict (see lexicon/cues.yaml)."""
+
+    name: str
+    effect: str  # drop | lower
+    default: bool
+    window: int  # words before the hit that `before` looks at; 0 = the whole clause
+    before: object | None  # compiled alternation, or None
+    anywhere: object | None
+    openers: frozenset
+    quoted: bool = False  # applies only to a hit in quotation marks
+
+@dataclass
+class Lexicon:
+    cues: dict
+    clause_break: object  # compiled: where a `before` window stops
+    abbreviations: frozenset
+
+
+def _phrases(path, mapping, key):
+    items = mapping.get(key) or []
+    if not isinstance(items, list) or not all(isinstance(p, str) and p for p in items):
+        raise RulebookError(path, mapping.line_of(key), f"'{key}' must be a list of non-empty strings")
+    return items
+
+
+def _alternation(path, mapping, key):
+    items = _phrases(path, mapping, key)
+    if not items:
+        return None
+    def edged(p):
+        start = r"(?<!\w)" if p[0].isalnum() else ""
+        end = r"(?!\w)" if p[-1].isalnum() or p[-1] == "'" else ""
+        return f"{start}(?:{to_regex(p)}){end}"
+
+    body = "|".join(edged(p) for p in sorted(items, key=len, reverse=True))
+    try:
+        return re.compile(body, re.IGNORECASE)
+    except re.error as exc:
+        raise RulebookError(path, mapping.line_of(key), f"pattern in '{key}' does not compile: {exc}") from None
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path=LEXICON) -> Lexicon:
+    """The compiled cue lexicon, once per process."""
+    data = load_yaml(path)
+    if not isinstance(data, LineDict):
+        raise RulebookError(path, 1, "the lexicon must be a mapping")
+    check_keys(path, data, {"cues", "clause_breaks", "abbreviations"}, ("cues", "clause_breaks"))
+    cues = {}
+    for name, spec in data["cues"].items():
+        if not isinstance(spec, LineDict):
+            raise RulebookError(path, data["cues"].line_of(name), f"cue '{name}' must be a mapping")
+        check_keys(path, spec, {"effect", "default", "window", "before", "anywhere", "openers", "quoted", "about"},
+                   ("effect",))
+        if spec["effect"] not in ("drop", "lower"):
+            raise RulebookError(path, spec.line_of("effect"), "effect must be 'drop' or 'lower'")
+        cues[name] = Cue(
+            name=name,
+            effect=spec["effect"],
+            default=bool(spec.get("default", True)),
+            window=int(spec.get("window", 0)),
+            before=_alternation(path, spec, "before"),
+            anywhere=_alternation(path, spec, "anywhere"),
+            openers=frozenset(w.lower() for w in _phrases(path, spec, "openers")),
+            quoted=bool(spec.get("quoted", False)),
+        )
+    breaks = _alternation(path, data, "clause_breaks")
+    abbreviations = frozenset(_phrases(path, data, "abbreviations"))
+    return Lexicon(cues=cues, clause_break=breaks, abbreviations=abbreviations)

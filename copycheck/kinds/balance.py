@@ -1,0 +1,28 @@
+"""balance: a page that makes a benefit claim for a treatment must mention one
+of the rule's words (its risks, or a consultation) somewhere.  The words are the
+rule's patterns, counted by the one-pass scan; a word inside a claim ("no side
+effects") is not a mention."""
+from __future__ import annotations
+
+from .base import Candidate, Kind, Option
+
+
+def check_document(rule, doc, opts):
+    if doc.benefit is None or doc.counted.get(rule.code):
+        return
+    if doc.word_count() < opts["min_words"]:
+        return  # a snippet is not a page
+    block, start, end, treatment = doc.benefit
+    fields = dict(treatment=treatment, claim=" ".join(block.text[start:end].split()))
+    yield Candidate(block, start, end, message=rule.message.format(**fields))
+
+
+KIND = Kind(
+    name="balance",
+    about="A page that promotes a treatment must mention its risks, or a consultation.",
+    options={"min_words": Option(int, 40, "a page with fewer words is a snippet, not a page")},
+    needs_patterns=True,
+    scan="count",
+    reads_claims=True,
+    check_document=check_document,
+)

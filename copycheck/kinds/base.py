@@ -1,0 +1,65 @@
+"""What a rule kind declares: its name, its options, what the scan must find for
+it, and its check.  A kind is one module in this package; __init__.py lists them.
+
+Two stages run checks:
+
+- ``block``: ``check_block(rules, ctx)`` once per block that the scan found
+  something in, with the enabled rules of the kind; ``ctx`` is a
+  ``BlockContext`` (copycheck/linter.py).  It yields ``Candidate`` values.
+- ``document``: ``check_document(rule, doc, options)`` once per page, with the
+  rule's options (the rule's own on top of the kind's defaults, the team's
+  ``rule-options`` on top of those).  It yields ``Candidate`` values too.
+- after suppression: ``check_directives(rule, directives)`` with the page's
+  suppression comments that suppressed nothing; it yields the directives to report.
+
+The kind never decides a finding's severity: it says how far judgement moves
+the rule's level (``Candidate.shift``), and copycheck/findings.py decides.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Option:
+    """One setting of a kind: its type (a Python type, or a tuple of allowed
+    strings) and default.  claimrules validates rule files against these."""
+
+    type: object
+    default: object
+    about: str = ""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """What a check found: a span of a block, how judgement moved the rule's level,
+    and the words to show (None: the rule's own)."""
+
+    block: object
+    start: int
+    end: int
+    shift: int = 0  # -1 lowered one level, +1 raised one level
+    message: str | None = None
+    suggestion: str | None = None
+    evidence: tuple | None = None
+    cues: tuple = ()
+    parts: dict | None = None  # the claim's parts that made the finding, for reports
+    rule: object = None  # a block-stage check's rule (document checks: the rule they ran for)
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    about: str
+    options: dict = field(default_factory=dict)  # name -> Option
+    needs_patterns: bool = False  # a rule of this kind must list patterns
+    scan: str = ""  # what the one-pass scan finds for its rules: "hits", "count" or ""
+    reads_claims: bool = False  # its checks read the claim reader's treatments and claim verbs
+    claims: bool = False  # its findings are claims (counted by `copycheck stats`)
+    check_block: object = None  # (rules, ctx) -> Candidates
+    check_document: object = None  # (rule, doc, options) -> Candidates
+    check_directives: object = None  # (rule, unused directives) -> directives to report
+
+    @property
+    def defaults(self) -> dict:
+        return {name: o.default for name, o in self.options.items()}
