@@ -133,19 +133,41 @@ def check(paths, fmt, show_evidence, fail_on, exit_zero, select, ignore, exclude
 
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--rules", "rule_files", multiple=True, type=click.Path(exists=True, dir_okay=False))
-def rules(fmt, rule_files):
-    """List the rules: code, name, category and level."""
+@click.option("--rules", "rule_files", multiple=True, type=click.Path(exists=True, dir_okay=False), help="An extra rule file (repeatable).")
+@click.option("--test", "test_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Run the examples of the rules in this file (repeatable); exit 1 if one fails.")
+def rules(fmt, rule_files, test_files):
+    """List the rules: code, name, category, kind and level."""
     import json
 
-    book = _rulebook(rule_files)
-    rows = [(r.code, r.name, r.category, r.level) for r in book.rules.values()]
-    if fmt == "json":
-        click.echo(json.dumps([dict(zip(("code", "name", "category", "level"), r)) for r in rows], indent=2))
+    book = _rulebook(tuple(rule_files) + tuple(test_files))
+    if test_files:
+        _test_examples(book, test_files)
         return
-    widths = [max(len(str(r[i])) for r in rows + [("CODE", "NAME", "CATEGORY", "LEVEL")]) for i in range(4)]
-    for row in [("CODE", "NAME", "CATEGORY", "LEVEL")] + rows:
+    rows = [(r.code, r.name, r.category, r.kind, r.level) for r in book.rules.values()]
+    head = ("CODE", "NAME", "CATEGORY", "KIND", "LEVEL")
+    if fmt == "json":
+        click.echo(json.dumps([dict(zip((h.lower() for h in head), r)) for r in rows], indent=2))
+        return
+    widths = [max(len(str(r[i])) for r in rows + [head]) for i in range(len(head))]
+    for row in [head] + rows:
         click.echo("  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip())
+
+
+def _test_examples(book, test_files):
+    from . import examples
+    from .config import Settings
+    from .linter import Linter
+
+    wanted = {str(Path(p)) for p in test_files}
+    rules = [r for r in book.rules.values() if r.source.rsplit(":", 1)[0] in wanted]
+    count, failures = examples.run(Linter(book, Settings()), rules)
+    for f in failures:
+        want = "should flag" if f.should_match else "should not flag"
+        click.echo(f"{f.source}: {f.rule} {want}: {f.example!r}")
+    click.echo(f"{count - len(failures)} of {count} examples of {len(rules)} rules pass.")
+    if failures:
+        sys.exit(1)
 
 
 @main.command()
@@ -159,7 +181,10 @@ def explain(code, rule_files):
     rule = book.rules.get(code.upper()) or next((r for r in book.rules.values() if r.name == code), None)
     if rule is None:
         _fail(f"no rule '{code}'{did_you_mean(code.upper(), book.rules)}")
-    click.echo(click.style(f"{rule.code} {rule.name}", bold=True) + f"  ({rule.category}, {rule.level})")
+    from .kinds import REGISTRY
+
+    kind = REGISTRY[rule.kind]
+    click.echo(click.style(f"{rule.code} {rule.name}", bold=True) + f"  ({rule.category}, {rule.kind}, {rule.level})")
     click.echo()
     click.echo(click.style("What it does", bold=True))
     click.echo(f"  {rule.message}")
@@ -167,6 +192,12 @@ def explain(code, rule_files):
     click.echo(click.style("Why is this bad", bold=True))
     click.echo(f"  {rule.why}")
     click.echo(f"  Guidance: {rule.link}")
+    if kind.options:
+        click.echo()
+        click.echo(click.style("Options", bold=True) + f" (kind {kind.name}; set with rule-options)")
+        for name, option in kind.options.items():
+            value = rule.options.get(name, option.default)
+            click.echo(f"  {name} = {value!r}: {option.about}")
     if rule.evidence:
         click.echo()
         click.echo(click.style("Evidence", bold=True))

@@ -51,17 +51,40 @@ def test_plain_page_is_quiet():
     assert [f for f in lint(PLAIN) if f.category == "readability"] == []
 
 
-def test_syllables_are_textstat_syllables():
-    import textstat
+# What textstat 0.7.3 counts (recorded with it on Python 3.11): the table the
+# readability kind must agree with wherever textstat itself cannot be imported.
+TEXTSTAT_SYLLABLES = {"mesotherapy": 3, "hyaluronic": 2, "skin": 1, "injection": 3, "consultation": 4,
+                      "bruising": 2, "state-of-the-art": 4, "don't": 1, "practitioner's": 4, "anaesthesia": 3, "a": 1}
+TEXTSTAT_DENSE = (30.1, -79.08)  # flesch_kincaid_grade, flesch_reading_ease of DENSE
 
-    for word in ["mesotherapy", "hyaluronic", "skin", "injection", "consultation", "bruising", "state-of-the-art",
-                 "don't", "practitioner's", "anaesthesia", "a"]:
+
+def _textstat():
+    try:
+        import textstat
+    except ImportError as exc:  # textstat 0.7.3 imports pkg_resources, absent from Python 3.12+ venvs
+        pytest.skip(f"textstat cannot be imported here ({exc}); the recorded table is checked instead")
+    return textstat
+
+
+def test_syllables_match_the_recorded_textstat_table():
+    for word, n in TEXTSTAT_SYLLABLES.items():
+        assert document._syllables(word) == n, word
+
+
+def test_readability_matches_the_recorded_textstat_scores():
+    grade, ease, _ = document.counts(DENSE).scores()
+    assert abs(grade - TEXTSTAT_DENSE[0]) < 1.5
+    assert abs(ease - TEXTSTAT_DENSE[1]) < 8
+
+
+def test_syllables_are_textstat_syllables():
+    textstat = _textstat()
+    for word in TEXTSTAT_SYLLABLES:
         assert document._syllables(word) == textstat.syllable_count(word), word
 
 
 def test_readability_matches_textstat_formulas():
-    import textstat
-
+    textstat = _textstat()
     c = document.counts(DENSE)
     grade, ease, _ = c.scores()
     assert abs(grade - textstat.flesch_kincaid_grade(DENSE)) < 1.5
