@@ -41,7 +41,13 @@ def _phrases(path, mapping, key):
 
 
 def _alternation(path, mapping, key):
-    items = _phrases(path, mapping, key)
+    """The cue's own phrases under key, plus the words.yaml modifiers that
+    `<key>_words` names (one vocabulary, shared with the claim reader)."""
+    from .words import modifier_terms
+
+    items = list(_phrases(path, mapping, key))
+    for name in _phrases(path, mapping, key + "_words"):
+        items.extend(modifier_terms(name))
     if not items:
         return None
     def edged(p):
@@ -62,13 +68,13 @@ def load_lexicon(path=LEXICON) -> Lexicon:
     data = load_yaml(path)
     if not isinstance(data, LineDict):
         raise RulebookError(path, 1, "the lexicon must be a mapping")
-    check_keys(path, data, {"cues", "clause_breaks", "abbreviations"}, ("cues", "clause_breaks"))
+    check_keys(path, data, {"cues", "clause_breaks", "clause_breaks_words", "abbreviations"}, ("cues",))
     cues = {}
     for name, spec in data["cues"].items():
         if not isinstance(spec, LineDict):
             raise RulebookError(path, data["cues"].line_of(name), f"cue '{name}' must be a mapping")
-        check_keys(path, spec, {"effect", "default", "window", "before", "anywhere", "openers", "quoted", "about"},
-                   ("effect",))
+        check_keys(path, spec, {"effect", "default", "window", "before", "anywhere", "before_words", "anywhere_words",
+                                "openers", "quoted", "about"}, ("effect",))
         if spec["effect"] not in ("drop", "lower"):
             raise RulebookError(path, spec.line_of("effect"), "effect must be 'drop' or 'lower'")
         cues[name] = Cue(

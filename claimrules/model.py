@@ -17,6 +17,24 @@ class Evidence:
     quote: str
 
 
+SPEECH = ("assertion", "question", "condition", "expectation", "purpose", "testimonial")
+ABOUT = ("treatment", "named", "results", "target", "research", "harm", "benefit")
+
+
+@dataclass(frozen=True)
+class ClaimSpec:
+    """What a claim rule fires on, over the claim reader's parts (lexicon/words.yaml)."""
+
+    predicates: tuple  # word classes
+    polarity: str = "asserted"  # asserted | denied
+    strength: int = 3  # the weakest strength that fires (index in scales.yaml's strength)
+    speech: tuple = ("assertion",)
+    about: tuple = ()  # at least one of these must hold (empty: no condition)
+    sourced: bool | None = None  # False: only where no source stands near
+    invasive: bool = False  # only where the treatment uses needles or injections
+    scope: bool = False  # only claims about everyone or everything
+
+
 @dataclass
 class Rule:
     code: str
@@ -36,6 +54,7 @@ class Rule:
     kind: str = "phrase"  # a kind of copycheck/kinds/ (its registry validates the rest)
     supersedes: tuple = ()  # codes whose overlapping findings this rule's finding replaces
     options: dict = field(default_factory=dict)  # the kind's settings, validated against its declaration
+    claim: tuple = ()  # ClaimSpec: a claim rule fires where any of them holds
     trusted: bool = False  # a built-in rule: tested, compiled with the faster engine
     examples_match: tuple = ()
     examples_no_match: tuple = ()

@@ -9,13 +9,15 @@ from __future__ import annotations
 import re
 
 from .cues import _phrases
-from .model import LEVELS, Evidence, Rule
+from .model import ABOUT, LEVELS, SPEECH, ClaimSpec, Evidence, Rule
 from .yamllib import LineDict, RulebookError, check_keys, did_you_mean, load_yaml
 
 RULE_KEYS = {
     "code", "name", "category", "level", "message", "suggestion", "why", "link",
     "patterns", "exceptions", "requires", "cues", "evidence", "topic", "kind", "examples", "supersedes", "options",
+    "claim",
 }
+CLAIM_KEYS = {"predicate", "polarity", "strength", "speech", "about", "sourced", "invasive", "scope"}
 RULE_REQUIRED = ("code", "name", "category", "level", "message", "suggestion", "why", "link", "examples")
 CODE_RE = re.compile(r"CC\d{3}\Z")
 
@@ -74,6 +76,47 @@ def _evidence(path, rule):
     return tuple(out)
 
 
+def _names(path, mapping, key, known, what):
+    value = mapping.get(key)
+    names = [value] if isinstance(value, str) else value
+    if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
+        raise RulebookError(path, mapping.line_of(key), f"'{key}' must be a {what} or a list of them")
+    for name in names:
+        if name not in known:
+            raise RulebookError(path, mapping.line_of(key), f"unknown {what} '{name}'{did_you_mean(name, known)}")
+    return tuple(names)
+
+
+def _claim_specs(path, spec):
+    """The rule's `claim:` (a mapping, or a list of them) -> ClaimSpec records."""
+    from .words import STRENGTHS, load_words
+
+    raw = spec.get("claim")
+    items = raw if isinstance(raw, list) else [raw]
+    classes = load_words().classes
+    out = []
+    for item in items:
+        if not isinstance(item, LineDict):
+            raise RulebookError(path, spec.line_of("claim"), "'claim' must be a mapping (or a list of them)")
+        check_keys(path, item, CLAIM_KEYS, ("predicate",))
+        values = {"predicates": _names(path, item, "predicate", classes, "word class")}
+        if "polarity" in item:
+            values["polarity"] = _names(path, item, "polarity", ("asserted", "denied"), "polarity")[0]
+        if "strength" in item:
+            values["strength"] = STRENGTHS.index(_names(path, item, "strength", STRENGTHS, "strength")[0])
+        if "speech" in item:
+            values["speech"] = _names(path, item, "speech", SPEECH, "speech act")
+        if "about" in item:
+            values["about"] = _names(path, item, "about", ABOUT, "claim part")
+        for key in ("sourced", "invasive", "scope"):
+            if key in item:
+                if not isinstance(item[key], bool):
+                    raise RulebookError(path, item.line_of(key), f"'{key}' must be true or false")
+                values[key] = item[key]
+        out.append(ClaimSpec(**values))
+    return tuple(out)
+
+
 def _topics(path, spec, topic_names):
     topic = spec.get("topic")
     names = [topic] if isinstance(topic, str) else topic or []
@@ -104,9 +147,12 @@ def _rule(path, spec, cue_names, kinds=None, topic_names=None) -> Rule:
         if kinds[kind].needs_patterns and not spec.get("patterns"):
             raise RulebookError(path, spec.line, f"rule {code} has no patterns")
         options = check_options(path, spec.line_of("options"), kind, kinds[kind].options, spec.get("options") or {})
+        if getattr(kinds[kind], "needs_claim", False) and "claim" not in spec:
+            raise RulebookError(path, spec.line, f"rule {code} of kind '{kind}' needs a 'claim' (what it fires on)")
     cues = spec.get("cues")
     if cues is None:
-        cues = tuple(n for n, c in cue_names.items() if c.default)
+        kind_cues = getattr(kinds[kind], "default_cues", None) if kinds is not None and kind in kinds else None
+        cues = tuple(kind_cues) if kind_cues is not None else tuple(n for n, c in cue_names.items() if c.default)
     else:
         for name in _phrases(path, spec, "cues"):
             if name not in cue_names:
@@ -137,6 +183,7 @@ def _rule(path, spec, cue_names, kinds=None, topic_names=None) -> Rule:
         kind=kind,
         supersedes=tuple(_phrases(path, spec, "supersedes")),
         options=options,
+        claim=_claim_specs(path, spec) if "claim" in spec else (),
         examples_match=tuple(_phrases(path, examples, "match")),
         examples_no_match=tuple(_phrases(path, examples, "no_match")),
         source=f"{path}:{spec.line}",

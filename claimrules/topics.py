@@ -38,6 +38,9 @@ class Topics:
             for name, spec in topics["topics"].items()
         ]
         self.names = frozenset(t.name for t in self.topics)
+        invasive = topics.get("invasive") or {}
+        self.invasive = frozenset(invasive.get("treatments") or ())
+        self.invasive_words = alternation(invasive.get("words") or ["(?!)"], TOPICS)
         self.clause_break = re.compile("|".join(cues["clause_breaks"]), re.IGNORECASE)
         self.stance = {k: alternation(cues[k], CUES) for k in STANCE_CUES}
         self.kinds = [(k, alternation(v, CUES)) for k, v in cues["kinds"].items()]

@@ -1,116 +1,270 @@
-"""Claims judged against the evidence (rule CC301): a treatment in reach, a claim
-verb and a topic -> the claim's strength, compared with the strongest claim the
-topic's evidence supports.  The words live in claimrules/lexicon/claims.yaml."""
+"""The claim reader: each predicate word the scan found, read in its clause as a
+claim with parts (predicate, polarity, strength, scope, speech act, what it is
+about, the treatment in reach, numbers and their source).
+
+The words live in claimrules/lexicon/words.yaml; the rules that judge claims are
+declarative over these parts (copycheck/kinds/claim.py).  The same reader serves
+the evidence kind (CC301) and the page-level balance check."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from claimrules.evidence import STRENGTHS, citations
-from claimrules.patterns import alternation
-from claimrules.yamllib import load_yaml
+from claimrules.topics import topics
+from claimrules.words import STRENGTHS, load_words
 
-OBJECT_WINDOW = 60  # characters after the verb in which the topic must be named
-_CLAUSE_END = re.compile(r"[.;:!?,]")
+_WORD = re.compile(r"[\w'’%-]+")
+_WH = frozenset("what why how which who whom whose where when".split())
+_QUOTES = {'"': '"', "“": "”", "«": "»", "„": "“"}
+NEAR = 4  # words either side of a predicate in which a booster raises it
+WINDOW = 8  # words before a predicate in which a negator denies a claim of a class that is not a harm
+DENIAL_WINDOW = 4  # ... in which a negator takes back a word that denies a harm itself ("not painless")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Claim:
-    start: int
+    start: int  # the predicate word's span in the block text
     end: int
-    treatment: str
-    topic: str
-    strength: int  # 1 hedged .. 4 boosted
-    supported: str
+    predicate: str
+    polarity: str  # asserted | denied
+    strength: int  # index in claimrules.words.STRENGTHS
+    scope: str  # universal | ""
+    speech: str  # assertion | question | condition | expectation | purpose | testimonial
+    about: frozenset  # of: treatment, results, target, research, harm, benefit
+    treatment: str | None  # the treatment in reach, nearest first
+    statistic: bool
+    sourced: bool
+    clause: tuple  # (start, end) in the block text
+
+    def parts(self) -> dict:
+        """The parts a reviewer reads in the JSON report."""
+        return {"predicate": self.predicate, "polarity": self.polarity, "strength": STRENGTHS[self.strength],
+                "scope": self.scope or "specific", "speech": self.speech, "subject": self.treatment or
+                next((a for a in ("treatment", "results", "research", "target") if a in self.about), "unknown")}
 
 
-class ClaimChecker:
-    def __init__(self, evidence_base):
-        from claimrules import HERE
-        from claimrules.topics import topics
+def normal(text: str) -> str:
+    """The text with curly apostrophes straight (same length: positions hold)."""
+    return text.replace("’", "'").replace("‘", "'")
 
-        path = HERE / "lexicon" / "claims.yaml"
-        words = load_yaml(path)
 
-        def _alt(key):
-            return alternation(words[key], path)
-
-        self.base = evidence_base
+class ClaimReader:
+    def __init__(self):
+        self.words = load_words()
+        self.classes = self.words.classes
+        m = self.words.modifiers
+        self.m = m
         self.topics = topics()
         self.efficacy = [t for t in self.topics.topics if t.group == "efficacy"]
-        self.verb_patterns = list(words["verbs"]) + list(words["absolute_verbs"])  # found by the linter's scan
-        self.absolute = _alt("absolute_verbs")
-        self.hedges = _alt("hedges")
-        self.can = _alt("can")
-        self.boosters = _alt("boosters")
-        self.qualifiers = _alt("qualifiers")
-        self.wording = dict(words["wording"])
-        self.names = STRENGTHS
+        self.benefits = frozenset(self.words.benefits)
 
-    def candidates(self, text: str, sentences, verbs):
-        """(start, end, topic, strength) of each benefit claim in a block: a claim
-        verb with an efficacy topic named within the next few words.  verbs: the
-        (start, end) of the block's claim verbs, as the linter's scan found them."""
-        for k, (v_start, v_end) in enumerate(verbs):
-            s_start, s_end = sentences.span(v_start)
-            stop = min(s_end, v_end + OBJECT_WINDOW)
-            if k + 1 < len(verbs):
-                stop = min(stop, max(v_end, verbs[k + 1][0]))  # the next verb has its own object
-            window = _CLAUSE_END.split(text[v_end:stop], maxsplit=1)[0]
-            topic = None
-            for t in self.efficacy:
-                m = t.terms.search(window)
-                if m and (topic is None or m.start() < topic[1].start()):
-                    topic = (t, m)
-            if topic is None:
+    # -- the pieces of a sentence -------------------------------------------------
+
+    def clause(self, norm, s0, s1, start, end):
+        """(start, end) of the clause around [start, end) inside the sentence [s0, s1)."""
+        c0, c1 = s0, s1
+        for m in self.m["clause_breaks"].finditer(norm, s0, s1):
+            if m.end() <= start:
+                c0 = m.start() if m.group()[:1].isalpha() else m.end()
+            elif m.start() >= end:
+                c1 = m.start()
+                break
+        return c0, c1
+
+    def _negator_before(self, norm, c0, start, harm, window=WINDOW):
+        """The start of a negator before start (in the clause) that denies what starts
+        there, or None.  harm: only a negator joined to it by bridge words counts
+        ("no need for rest"); otherwise one within the last `window` words."""
+        lo = c0
+        if not harm:
+            words = list(_WORD.finditer(norm, c0, start))
+            lo = words[-window].start() if len(words) > window else c0
+        negs = [n for n in self.m["negators"].finditer(norm, lo, start)]
+        if not negs:
+            return None
+        fakes = [(f.start(), f.end()) for f in self.m["not_negators"].finditer(norm, c0, min(len(norm), start + 40))]
+        negs = [n for n in negs if not any(a <= n.start() < b for a, b in fakes)]
+        if not negs:
+            return None
+        last = negs[-1]
+        if not harm:
+            return last.start()
+        between = _WORD.findall(norm, last.end(), start)
+        ok = len(between) <= 4 and all(w.lower() in self.m["bridge"] for w in between)
+        return last.start() if ok else None
+
+    def _strength(self, wc, norm, c0, c1, start, end, s0, s1):
+        pre, post = norm[c0:start], norm[end:c1]
+        near_pre = " ".join(_WORD.findall(pre)[-NEAR:])
+        near_post = " ".join(_WORD.findall(post)[:NEAR])
+        boosted = bool(self.m["boosters"].search(near_pre) or self.m["boosters"].search(near_post))
+        weak = not (wc.harm or wc.minimises) and (self.m["weak_hedges"].search(pre) or self.m["weak_hedges"].search(post))
+        s = wc.strength
+        if weak or self.m["hedges"].search(pre) or self.m["hedges"].search(post):
+            s = 1 + boosted  # "may completely": still hedged, a step up
+        elif boosted:
+            s = max(s, 3) + 1  # "can significantly": the booster wins over "can"
+        elif self.m["qualifiers"].search(near_pre):
+            s = min(s, 2)
+        if self.m["vary"].search(norm, s0, s1):
+            s -= 1
+        return max(1, min(len(STRENGTHS) - 1, s))
+
+    def _speech(self, norm, s0, s1, c0, start, end):
+        sentence = norm[s0:s1].strip().rstrip("\"'”’)]*")
+        if sentence.endswith("?"):
+            first = _WORD.search(sentence)
+            if first is None or first.group().lower() not in _WH:
+                return "question"
+        if self.m["conditionals"].match(norm, c0) or self.m["conditionals"].match(norm, _skip_space(norm, c0)):
+            return "condition"
+        if self.m["expectations"].search(norm, c0, start):
+            return "expectation"
+        if self.m["purposes"].search(norm, s0, start):
+            return "purpose"
+        if self._testimonial(norm, s0, s1, start, end):
+            return "testimonial"
+        return "assertion"
+
+    def _testimonial(self, norm, s0, s1, start, end):
+        """The predicate stands inside quotation marks whose words are in the first person."""
+        lo = max(0, s0 - 1)
+        for i in range(start - 1, lo - 1, -1):
+            close = _QUOTES.get(norm[i])
+            if close is None:
                 continue
-            t, m = topic
-            before = text[s_start:v_start]
-            strength = 4 if self.absolute.fullmatch(text, v_start, v_end) else 3
-            if self.hedges.search(before):
-                strength = 1
-            elif self.can.search(before):
-                strength = min(strength, 2)
-            if self.boosters.search(text[s_start:v_end + m.end()]):
-                strength += 1
-            if self.qualifiers.search(text[s_start:s_end]):
-                strength -= 1
-            yield v_start, v_end + m.end(), t.name, max(1, min(4, strength))
+            j = norm.find(close, end, min(len(norm), s1 + 2))
+            if j < 0:
+                return False
+            quoted = _WORD.findall(norm, i + 1, j)
+            return any(w.lower() in self.m["first_person"] for w in quoted)
+        return False
 
-    def in_reach(self, pos, sentences, named, treatments):
-        """The treatments a claim at pos may be about, nearest first: those named in
-        its sentence, then those named before it in its block, then the heading's."""
-        s_start, s_end = sentences.span(pos)
-        here = sorted((abs(pos - at), name) for name, at in named or () if s_start <= at < s_end)
-        before = sorted((pos - at, name) for name, at in named or () if at < s_start)
+    def _target(self, norm, c0, c1):
+        if self.m["target_words"].search(norm, c0, c1):
+            return True
+        return any(t.terms.search(norm, c0, c1) for t in self.efficacy)
+
+    # -- reading ------------------------------------------------------------------
+
+    def read(self, text, sentences, hits, named, treatments, norm=None):
+        """The claims of one block.  hits: (class, start, end, denial) from the scan;
+        named: (treatment, start) of treatments named in the block; treatments: those
+        in reach (named here, or in the heading above)."""
+        norm = norm if norm is not None else normal(text)
         out = []
-        for name in [n for _, n in here] + [n for _, n in before] + list(treatments):
-            if name not in out:
-                out.append(name)
+        by_sentence: dict = {}
+        for cls, start, end, denial in hits:
+            by_sentence.setdefault(sentences.span(start), []).append((cls, start, end, denial))
+        for (s0, s1), group in by_sentence.items():
+            classes_here = [(self.classes[c], a, z) for c, a, z, _ in group]
+            for cls, start, end, denial in group:
+                claim = self._read_one(text, norm, s0, max(s1, end), cls, start, end, denial, classes_here,
+                                       named, treatments)
+                if claim is not None:
+                    out.append(claim)
         return out
 
-    def claims(self, text: str, sentences, treatments, verbs, named=None) -> list:
-        """The claims in a block (treatments in reach given) stronger than their evidence."""
-        out = []
-        for start, end, topic, strength in self.candidates(text, sentences, verbs):
-            for treatment in self.in_reach(start, sentences, named, treatments)[:1]:
-                supported = self.base.supported(treatment, topic)
-                if supported is not None and strength > STRENGTHS.index(supported):
-                    out.append(Claim(start, end, treatment, topic, strength, supported))
-                    break
-        return out
+    def _read_one(self, text, norm, s0, s1, cls, start, end, denial, classes_here, named, treatments):
+        wc = self.classes[cls]
+        if wc.exceptions is not None:
+            for m in wc.exceptions.finditer(norm, max(0, start - 60), min(len(norm), end + 60)):
+                if m.start() <= start < m.end() or start <= m.start() < end:
+                    return None
+        c0, c1 = self.clause(norm, s0, s1, start, end)
+        negator = self._negator_before(norm, c0, start, wc.harm and not denial,
+                                       DENIAL_WINDOW if denial else WINDOW)
+        negated = negator is not None
+        if wc.harm:
+            polarity = "denied" if denial != negated else "asserted"
+        else:
+            polarity = "denied" if negated else "asserted"
+        shown = negator if negated and polarity == "denied" else start  # "no downtime", not "downtime"
+        about = set()
+        in_clause = [(w, a, z) for w, a, z in classes_here if c0 <= a < c1 and a != start]
+        if any(w.harm for w, _, _ in in_clause):
+            about.add("harm")
+        if self._target(norm, c0, c1):
+            about.add("target")
+        if self.m["result_words"].search(norm, c0, c1):
+            about.add("results")
+        if any(w.name in self.benefits for w, _, _ in in_clause):
+            about.add("benefit")
+        elif self.m["result_words"].search(norm, s0, s1) or any(
+                w.name in self.benefits and a != start for w, a, _ in classes_here):
+            about.add("benefit")  # the sentence promises a result, in another clause
+        here = [n for n, at in named if s0 <= at < s1]
+        if here or self.m["treatment_words"].search(norm, s0, s1):
+            about.add("treatment")
+        if any(c0 <= at < c1 for _, at in named):
+            about.add("named")
+        if self.m["research_words"].search(norm, c0, start):
+            about.add("research")
+        if not self._needs_met(wc, about):
+            return None
+        if wc.name != "statistic" and any(w.name == "statistic" for w, _, _ in in_clause):
+            statistic = True
+        else:
+            statistic = wc.name == "statistic"
+        reach = _in_reach(start, s0, s1, named, treatments)
+        return Claim(
+            start=shown, end=end, predicate=cls, polarity=polarity,
+            strength=self._strength(wc, norm, c0, c1, start, end, s0, s1),
+            scope="universal" if wc.name == "scope" or self.m["universal"].search(norm, c0, c1) else "",
+            speech=self._speech(norm, s0, s1, c0, start, end), about=frozenset(about),
+            treatment=reach[0] if reach else None, statistic=statistic,
+            sourced=bool(self.m["sources"].search(norm, s0, min(len(norm), s1 + 2))), clause=(c0, c1),
+        )
 
-    def describe(self, rule, claim: Claim):
-        """(gap, message, suggestion, evidence) for a claim; gap: the steps between
-        the claim's strength and what its evidence supports."""
-        gap = claim.strength - STRENGTHS.index(claim.supported)
-        topic = self.topics.topic(claim.topic)
-        message = rule.message.format(
-            claim=self.names[claim.strength], topic=claim.topic, treatment=claim.treatment, supported=(
-                "no claim" if claim.supported == "none" else f"at most a {claim.supported} one"))
-        treatment = claim.treatment[:1].upper() + claim.treatment[1:]
-        suggestion = self.wording[claim.supported].format(phrase=topic.phrase, treatment=treatment)
-        evidence = [s for s in citations(self.base, [claim.topic], limit=6) if s.treatment == claim.treatment][:3]
-        if not evidence:  # nothing on the topic itself: cite the state of the evidence in general
-            evidence = [s for s in citations(self.base, ["efficacy"], limit=6) if s.treatment == claim.treatment][:3]
-        return gap, message, suggestion, evidence
+    def _needs_met(self, wc, about):
+        for need in wc.needs:
+            if need == "target" and "target" not in about:
+                return False
+            if need == "subject" and not about & {"treatment", "results", "target"}:
+                return False
+            if need == "benefit" and not about & {"results", "target", "benefit", "named"}:
+                return False
+            if need == "harm" and "harm" not in about:
+                return False
+        return True
+
+    # -- the evidence kind (CC301) ------------------------------------------------
+
+    def topic_of(self, norm, claim):
+        """The efficacy topic named in the claim's clause nearest to its predicate, or None."""
+        best = None
+        for t in self.efficacy:
+            for m in t.terms.finditer(norm, *claim.clause):
+                d = abs(m.start() - claim.end)
+                if best is None or d < best[0]:
+                    best = (d, t, m)
+        return best
+
+
+def _skip_space(text, i):
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i
+
+
+def _in_reach(pos, s0, s1, named, treatments):
+    """The treatments a claim at pos may be about, nearest first: those named in its
+    sentence, then those named before it in its block, then the heading's."""
+    here = sorted((abs(pos - at), name) for name, at in named or () if s0 <= at < s1)
+    before = sorted((pos - at, name) for name, at in named or () if at < s0)
+    out = []
+    for name in [n for _, n in here] + [n for _, n in before] + list(treatments):
+        if name not in out:
+            out.append(name)
+    return out
+
+
+_READER = None
+
+
+def reader() -> ClaimReader:
+    """The claim reader, once per process."""
+    global _READER
+    if _READER is None:
+        _READER = ClaimReader()
+    return _READER

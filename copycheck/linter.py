@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from fnmatch import fnmatch
 
 from . import markup, suppression
+from .claims import normal
 from .document import Document
+from .domain import Page
 from .findings import Finding, severity
 from .judgement import judge
 from .kinds import REGISTRY
@@ -27,7 +29,8 @@ def selected(rule, patterns) -> bool:
 
 @dataclass
 class BlockContext:
-    """What a block-stage check reads: the block, its sentences, and what the scan found."""
+    """What a block-stage check reads: the block, its sentences, what the scan found,
+    and (read once, on first use) the block's claims."""
 
     block: object
     text: str
@@ -36,8 +39,31 @@ class BlockContext:
     hits: list  # phrase-rule hits, ignored rules left out
     named: list  # (treatment, start)
     treatments: list  # treatments in reach: named here, or in the heading above
-    verbs: list  # (start, end) of claim verbs
-    claims: object  # the claim reader (copycheck/claims.py), or None
+    words: list  # (word class, start, end, denial) of the claim reader's predicate words
+    reader: object  # the claim reader (copycheck/claims.py), or None
+    evidence: object  # the evidence base
+    _claims: list | None = None
+    _norm: str | None = None
+
+    @property
+    def norm(self) -> str:
+        if self._norm is None:
+            self._norm = normal(self.text)
+        return self._norm
+
+    def read(self) -> list:
+        """The block's claims (copycheck/claims.py), read once."""
+        if self._claims is None:
+            self._claims = [] if self.reader is None or not self.words else self.reader.read(
+                self.text, self.sentences, self.words, self.named, self.treatments, self.norm)
+        return self._claims
+
+    def invasive(self, claim) -> bool:
+        """Whether the claim's treatment goes through the skin (lexicon/topics.yaml: invasive):
+        an invasive treatment is in reach, or its sentence speaks of needles or injections."""
+        topics = self.reader.topics
+        s0, s1 = self.sentences.span(claim.start)
+        return claim.treatment in topics.invasive or bool(topics.invasive_words.search(self.text, s0, s1))
 
 
 class Linter:
@@ -52,7 +78,7 @@ class Linter:
         rules = [rulebook.rules[c] for c in self.enabled]
         self.options = {r.code: {**kinds[r.kind].defaults, **r.options, **_team_options(r, settings, kinds)}
                         for r in rules}
-        self.claims, self.scanner = _compiled(rulebook, tuple(self.enabled), kinds)
+        self.reader, self.domain, self.scanner = _compiled(rulebook, tuple(self.enabled), kinds)
         self.block_rules = _by_kind([r for r in rules if kinds[r.kind].check_block], kinds)
         self.doc_rules = [r for r in rules if kinds[r.kind].check_document]
         self.directive_rules = [r for r in rules if kinds[r.kind].check_directives]
@@ -66,11 +92,26 @@ class Linter:
         return ignored
 
     def _benefit(self, ctx):
-        """(block, start, end, treatment) of the block's first benefit claim, or None."""
-        for start, end, _, _ in self.claims.candidates(ctx.text, ctx.sentences, ctx.verbs):
-            if not judge(ctx.text, Hit(self.balance_rule, start, end), ctx.sentences, ctx.lexicon).dropped:
-                return ctx.block, start, end, self.claims.in_reach(start, ctx.sentences, ctx.named, ctx.treatments)[0]
+        """(block, start, end, treatment) of the block's first benefit claim about a treatment, or None."""
+        benefits = self.reader.benefits
+        for c in ctx.read():
+            if (c.treatment is not None and c.predicate in benefits and c.polarity == "asserted"
+                    and c.speech == "assertion" and not c.about.isdisjoint(("target", "results"))
+                    and not judge(ctx.text, Hit(self.balance_rule, c.start, c.end), ctx.sentences, ctx.lexicon).dropped):
+                return ctx.block, c.start, c.end, c.treatment
         return None
+
+    def _in_domain(self, findings, verdict, off_blocks):
+        """Claim findings stand on pages about health (or of unknown domain); on a legal
+        page none does, and on a page about something else only those of blocks that
+        are about health themselves (lexicon/domain.yaml)."""
+        if verdict in ("health", "unknown"):
+            return findings
+        rules, kinds = self.rulebook.rules, self.kinds
+        if verdict == "legal":
+            return [f for f in findings if not kinds[rules[f.rule].kind].claims]
+        drop = {i for a, z in off_blocks for i in range(a, z)}
+        return [f for i, f in enumerate(findings) if i not in drop or not kinds[rules[f.rule].kind].claims]
 
     def check_text(self, source: str, path: str = "-", fmt: str | None = None) -> list:
         """The findings for one document, sorted by position."""
@@ -98,26 +139,30 @@ class Linter:
             ))
 
         block_rules = [(kind, [r for r in rules if r.code in live]) for kind, rules in self.block_rules]
+        page = Page(self.domain, path) if self.domain is not None else None
+        off_blocks = []  # (first, last) finding index of the blocks that are not about health by themselves
         context_treatments = []
         benefit = None  # the first benefit claim for a treatment, for the balance rules
         counted: dict = {}  # rule code -> [(block, start, end)] of the words a page-level rule counts
         for found in self.scanner.blocks(parsed.blocks):
             block = found.block
             treatments = sorted({name for name, _ in found.named})
-            if self.claims is not None:
+            if self.reader is not None:
                 if block.scope in CONTEXT_SCOPES:
                     context_treatments = treatments
                 treatments = treatments or context_treatments
             hits = [h for h in found.hits if h.rule.code in live] if ignored else found.hits
             start = len(findings)
-            if hits or (treatments and found.verbs):
+            if hits or found.words:
                 ctx = BlockContext(block, block.text, Sentences(block.text, lexicon.abbreviations), lexicon,
-                                   hits, found.named, treatments, found.verbs, self.claims)
+                                   hits, found.named, treatments, found.words, self.reader, self.rulebook.evidence)
                 for kind, rules in block_rules:
                     for rule_found in kind.check_block(rules, ctx):
                         add(rule_found.rule, rule_found)
-                if benefit is None and self.balance_rule is not None and treatments and found.verbs:
+                if benefit is None and self.balance_rule is not None and treatments and found.words:
                     benefit = self._benefit(ctx)
+            if page is not None and not page.add(block, found.domain, found.named) and len(findings) > start:
+                off_blocks.append((start, len(findings)))
             claimed = [(f.offset, f.offset + len(f.match)) for f in findings[start:]]
             for code, a, z in found.counted:
                 if self.rulebook.rules[code].kind == "balance" and claimed:
@@ -125,6 +170,10 @@ class Linter:
                     if any(x < e and s < y for x, y in claimed):
                         continue  # a balance word inside a claim ("no side effects") is not a mention of risk
                 counted.setdefault(code, []).append((block, a, z))
+        if page is not None:
+            findings = self._in_domain(findings, page.verdict(), off_blocks)
+            if page.verdict() in ("legal", "other"):
+                benefit = None  # a page that is not about health promotes no treatment
         if self.doc_rules:
             doc = Document(parsed.blocks, lines, benefit, counted)
             for rule in self.doc_rules:
@@ -159,25 +208,27 @@ def _by_kind(rules, kinds):
     return [(kinds[k], rs) for k, rs in out.items()]
 
 
-_COMPILED: dict = {}  # (rulebook, enabled codes) -> (claim reader, Scanner): compiled once per process
+_COMPILED: dict = {}  # (rulebook, enabled codes) -> (claim reader, domain words, Scanner): once per process
 
 
 def _compiled(rulebook, codes, kinds):
     key = (id(rulebook), codes, id(kinds))
     hit = _COMPILED.get(key)
     if hit is not None and hit[0] is rulebook:
-        return hit[1], hit[2]
+        return hit[1:]
     rules = [r for r in rulebook.rules.values() if r.code in codes]
-    claims = None
+    reader = domain = None
     if any(kinds[r.kind].reads_claims for r in rules):
-        from claimrules.evidence import EvidenceBase
+        from .claims import reader as claim_reader
 
-        from .claims import ClaimChecker
+        reader = claim_reader()
+    if any(kinds[r.kind].claims for r in rules):
+        from claimrules.words import load_domain
 
-        claims = ClaimChecker(rulebook.evidence or EvidenceBase())
-    scanner = Scanner(rules, kinds, claims)
-    _COMPILED[key] = (rulebook, claims, scanner)
-    return claims, scanner
+        domain = load_domain()
+    scanner = Scanner(rules, kinds, reader, domain)
+    _COMPILED[key] = (rulebook, reader, domain, scanner)
+    return reader, domain, scanner
 
 
 def _supersede(findings, rules):

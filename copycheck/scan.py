@@ -20,18 +20,25 @@ class Scanned:
     block: object
     hits: list  # Hit of the phrase rules
     named: list  # (treatment, start) of each treatment named
-    verbs: list  # (start, end) of each claim verb
+    words: list  # (word class, start, end, denial) of each predicate word of the claim reader
     counted: list  # (rule code, start, end) of each word a page-level rule counts
+    domain: dict  # "health" / "other" -> how many domain words (lexicon/domain.yaml)
 
 
 class Scanner:
-    def __init__(self, rules, kinds, claims=None):
+    def __init__(self, rules, kinds, claims=None, domain=None):
         """rules: the enabled rules; kinds: the registry; claims: the claim reader,
-        whose treatments and verbs the scan marks too (None: not needed)."""
+        whose treatments and predicate words the scan marks too (None: not needed);
+        domain: the domain words to count (None: not needed)."""
         terms = [r for r in rules if kinds[r.kind].scan == "hits"]
         if claims is not None:
             terms += [Tag("treatment", name, t) for name, t in claims.topics.treatment_terms.items()]
-            terms.append(Tag("verb", "verb", claims.verb_patterns))
+            for wc in claims.classes.values():
+                terms.append(Tag("word", wc.name, wc.terms))
+                if wc.denials:
+                    terms.append(Tag("denial", wc.name, wc.denials))
+        if domain is not None:
+            terms += [Tag("domain", "health", domain.health), Tag("domain", "other", domain.other)]
         terms += [Tag("count", r.code, r.patterns) for r in rules if kinds[r.kind].scan == "count"]
         self.matcher = Matcher(terms)
 
@@ -53,7 +60,7 @@ class Scanner:
         for b in batch:
             starts.append(at)
             at += len(b.text) + 1
-        found = [Scanned(b, [], [], [], []) for b in batch]
+        found = [Scanned(b, [], [], [], [], {}) for b in batch]
         for hit in self.matcher.hits(joined):
             i = bisect_right(starts, hit.start) - 1
             start, end, rule, into = hit.start - starts[i], hit.end - starts[i], hit.rule, found[i]
@@ -61,8 +68,10 @@ class Scanner:
                 into.hits.append(Hit(rule, start, end))
             elif rule.tag == "treatment":
                 into.named.append((rule.name, start))
-            elif rule.tag == "verb":
-                into.verbs.append((start, end))
+            elif rule.tag == "word" or rule.tag == "denial":
+                into.words.append((rule.name, start, end, rule.tag == "denial"))
+            elif rule.tag == "domain":
+                into.domain[rule.name] = into.domain.get(rule.name, 0) + 1
             else:
                 into.counted.append((rule.name, start, end))
         del joined

@@ -6,9 +6,9 @@ To add a kind: write a module here with a ``KIND``, add it to ``MODULES``, and
 give its rules ``kind: <name>`` in YAML."""
 from __future__ import annotations
 
-from . import balance, claim_vs_evidence, density, phrase, readability, unused_suppression
+from . import balance, claim, claim_vs_evidence, density, phrase, readability, unused_suppression
 
-MODULES = (phrase, claim_vs_evidence, readability, balance, density, unused_suppression)
+MODULES = (phrase, claim, claim_vs_evidence, readability, balance, density, unused_suppression)
 REGISTRY = {m.KIND.name: m.KIND for m in MODULES}
 
 

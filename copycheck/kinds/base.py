@@ -53,6 +53,8 @@ class Kind:
     about: str
     options: dict = field(default_factory=dict)  # name -> Option
     needs_patterns: bool = False  # a rule of this kind must list patterns
+    needs_claim: bool = False  # a rule of this kind must say what claim it fires on (`claim:`)
+    default_cues: tuple | None = None  # judgement cues for rules that list none (None: the lexicon's defaults)
     scan: str = ""  # what the one-pass scan finds for its rules: "hits", "count" or ""
     reads_claims: bool = False  # its checks read the claim reader's treatments and claim verbs
     claims: bool = False  # its findings are claims (counted by `copycheck stats`)

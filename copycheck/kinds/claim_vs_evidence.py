@@ -1,28 +1,71 @@
-"""evidence: a claim about a treatment's effect (read by copycheck/claims.py),
-compared with the strongest claim that the treatment's evidence supports for the
-topic.  Two or more steps above it: the rule's level; one step: one level lower."""
+"""evidence: a claim about a treatment's effect (read by copycheck/claims.py:
+one of the rule's predicate classes, asserted, with an efficacy topic in its
+clause), compared with the strongest claim that the treatment's evidence
+supports for the topic.  Two or more steps above it: the rule's level; one
+step: one level lower.  The suggested wording is at the supported strength
+(lexicon/claims.yaml)."""
 from __future__ import annotations
+
+from functools import lru_cache
+
+from claimrules import HERE
+from claimrules.evidence import STRENGTHS, citations
+from claimrules.yamllib import load_yaml
 
 from ..judgement import judge
 from ..matching import Hit
 from .base import Candidate, Kind
+from .claim import holds
+
+
+@lru_cache(maxsize=1)
+def _wording() -> dict:
+    return dict(load_yaml(HERE / "lexicon" / "claims.yaml")["wording"])
+
+
+def describe(rule, base, treatment, topic, strength, supported):
+    """(message, suggestion, evidence) for a claim above its evidence."""
+    message = rule.message.format(
+        claim=STRENGTHS[strength], topic=topic.name, treatment=treatment,
+        supported="no claim" if supported == "none" else f"at most a {supported} one")
+    name = treatment[:1].upper() + treatment[1:]
+    suggestion = _wording()[supported].format(phrase=topic.phrase, treatment=name)
+    evidence = [s for s in citations(base, [topic.name], limit=6) if s.treatment == treatment][:3]
+    if not evidence:  # nothing on the topic itself: cite the state of the evidence in general
+        evidence = [s for s in citations(base, ["efficacy"], limit=6) if s.treatment == treatment][:3]
+    return message, suggestion, evidence
+
+
+def claims_above_evidence(rule, ctx):
+    """(claim, topic, supported, end) of each claim in the block stronger than its evidence."""
+    for claim in ctx.read():
+        if claim.treatment is None or not any(holds(spec, claim, ctx) for spec in rule.claim):
+            continue
+        found = ctx.reader.topic_of(ctx.norm, claim)
+        if found is None:
+            continue
+        _, topic, m = found
+        supported = ctx.evidence.supported(claim.treatment, topic.name)
+        if supported is not None and claim.strength > STRENGTHS.index(supported):
+            yield claim, topic, supported, max(claim.end, m.end())
 
 
 def check_block(rules, ctx):
-    if not (ctx.treatments and ctx.verbs):
-        return
     for rule in rules:
-        for claim in ctx.claims.claims(ctx.text, ctx.sentences, ctx.treatments, ctx.verbs, ctx.named):
-            if judge(ctx.text, Hit(rule, claim.start, claim.end), ctx.sentences, ctx.lexicon).dropped:
+        for claim, topic, supported, end in claims_above_evidence(rule, ctx):
+            if judge(ctx.text, Hit(rule, claim.start, end), ctx.sentences, ctx.lexicon).dropped:
                 continue
-            gap, message, suggestion, evidence = ctx.claims.describe(rule, claim)
-            yield Candidate(ctx.block, claim.start, claim.end, 0 if gap >= 2 else -1, message, suggestion, evidence,
-                            rule=rule)
+            gap = claim.strength - STRENGTHS.index(supported)
+            message, suggestion, evidence = describe(rule, ctx.evidence, claim.treatment, topic, claim.strength,
+                                                     supported)
+            yield Candidate(ctx.block, claim.start, end, 0 if gap >= 2 else -1, message, suggestion, evidence,
+                            parts=claim.parts(), rule=rule)
 
 
 KIND = Kind(
     name="evidence",
     about="A claim about a treatment's effect, weighed against the evidence rulebook.",
+    needs_claim=True,
     reads_claims=True,
     claims=True,
     check_block=check_block,

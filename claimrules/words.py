@@ -1,0 +1,159 @@
+"""The claim reader's word classes (lexicon/words.yaml) and the domain words
+(lexicon/domain.yaml), validated and compiled.  Every error names file and line."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import re
+
+from .patterns import alternation, to_regex
+from .yamllib import LineDict, RulebookError, check_keys, load_yaml
+
+HERE = Path(__file__).parent
+WORDS = HERE / "lexicon" / "words.yaml"
+DOMAIN = HERE / "lexicon" / "domain.yaml"
+STRENGTHS = ("none", "hedged", "qualified", "direct", "boosted")  # checked against scales.yaml by the tests
+NEEDS = ("target", "subject", "benefit", "harm")
+MODIFIERS = ("negators", "not_negators", "bridge", "hedges", "weak_hedges", "qualifiers", "vary", "boosters", "universal", "clause_breaks",
+             "conditionals", "expectations", "purposes", "sources", "treatment_words", "result_words",
+             "target_words", "research_words", "first_person")
+
+
+@dataclass(frozen=True)
+class WordClass:
+    """One predicate class: its terms (found by the one-pass scan), what a denial of
+    it means (harm: the harm is absent), its own strength and what it needs nearby."""
+
+    name: str
+    about: str
+    harm: bool
+    minimises: bool  # waves a harm away: weak hedges ("generally") do not soften it
+    strength: int  # index in STRENGTHS
+    needs: tuple
+    terms: tuple  # rulebook patterns
+    denials: tuple  # patterns that deny the harm by themselves ("painless")
+    exceptions: object  # compiled: a hit inside one of these is not of the class
+    examples_match: tuple
+    examples_no_match: tuple
+    line: int
+
+
+@dataclass(frozen=True)
+class Words:
+    classes: dict  # name -> WordClass, in file order
+    benefits: tuple  # the classes that promise a benefit (what the balance check and `needs: benefit` read)
+    modifiers: dict  # name -> compiled alternation (bridge and first_person: frozensets)
+    path: str
+
+
+@dataclass(frozen=True)
+class Domain:
+    health: tuple  # patterns, counted by the scan
+    other: tuple
+    legal: object  # compiled: a legal page's title
+    health_at_least: int
+    other_at_least: int
+
+
+def _strings(path, mapping, key, required=True):
+    items = mapping.get(key)
+    if items is None and not required:
+        return ()
+    if not isinstance(items, list) or not all(isinstance(t, str) and t for t in items):
+        raise RulebookError(path, mapping.line_of(key), f"'{key}' must be a list of non-empty strings")
+    return tuple(items)
+
+
+def _word_class(path, name, spec) -> WordClass:
+    if not isinstance(spec, LineDict):
+        raise RulebookError(path, 0, f"word class '{name}' must be a mapping")
+    check_keys(path, spec, {"about", "harm", "minimises", "strength", "needs", "terms", "denials", "exceptions", "examples"},
+               ("about", "strength", "terms", "examples"))
+    if spec["strength"] not in STRENGTHS:
+        raise RulebookError(path, spec.line_of("strength"), f"strength must be one of {', '.join(STRENGTHS)}")
+    needs = _strings(path, spec, "needs", required=False)
+    for need in needs:
+        if need not in NEEDS:
+            raise RulebookError(path, spec.line_of("needs"), f"unknown need '{need}' (one of {', '.join(NEEDS)})")
+    examples = spec["examples"]
+    if not isinstance(examples, LineDict):
+        raise RulebookError(path, spec.line_of("examples"), "examples must map 'match' and 'no_match' to lists")
+    check_keys(path, examples, {"match", "no_match"}, ("match", "no_match"))
+    exceptions = _strings(path, spec, "exceptions", required=False)
+    return WordClass(
+        name=name, about=str(spec["about"]), harm=bool(spec.get("harm", False)),
+        minimises=bool(spec.get("minimises", False)),
+        strength=STRENGTHS.index(spec["strength"]), needs=needs, terms=_strings(path, spec, "terms"),
+        denials=_strings(path, spec, "denials", required=False),
+        exceptions=alternation(list(exceptions), path) if exceptions else None,
+        examples_match=_strings(path, examples, "match"), examples_no_match=_strings(path, examples, "no_match"),
+        line=spec.line,
+    )
+
+
+def _edged(item: str) -> str:
+    """A modifier's regex, held to word edges on the sides where it starts or ends
+    with a word (punctuation such as "," or " - " needs no edge)."""
+    start = item[:1].isalnum() or item.startswith(("(?:", "\\w"))
+    end = item[-1:].isalnum() or item.endswith((")", ")?", "?", "\\w+", "'"))
+    return ("(?<![\\w-])" if start else "") + f"(?:{to_regex(item)})" + ("(?![\\w])" if end else "")
+
+
+def modifier_regex(items, path, line=0):
+    body = "|".join(_edged(i) for i in sorted(items, key=len, reverse=True))
+    try:
+        return re.compile(body, re.IGNORECASE)
+    except re.error as exc:
+        raise RulebookError(path, line, f"a pattern does not compile: {exc}") from None
+
+
+@lru_cache(maxsize=2)
+def load_words(path=WORDS) -> Words:
+    """The word classes, once per process."""
+    data = load_yaml(path)
+    if not isinstance(data, LineDict):
+        raise RulebookError(path, 1, "the word classes must be a mapping")
+    check_keys(path, data, {"predicates", "benefits", "modifiers"}, ("predicates", "benefits", "modifiers"))
+    classes = {name: _word_class(path, name, spec) for name, spec in data["predicates"].items()}
+    benefits = _strings(path, data, "benefits")
+    for name in benefits:
+        if name not in classes:
+            raise RulebookError(path, data.line_of("benefits"), f"unknown word class '{name}' in 'benefits'")
+    mods = data["modifiers"]
+    check_keys(path, mods, set(MODIFIERS), MODIFIERS)
+    compiled = {}
+    for key in MODIFIERS:
+        items = _strings(path, mods, key)
+        if key in ("bridge", "first_person"):
+            compiled[key] = frozenset(w.lower() for w in items)
+        else:
+            compiled[key] = modifier_regex(items, path, mods.line_of(key))
+    return Words(classes, benefits, compiled, str(path))
+
+
+@lru_cache(maxsize=2)
+def load_domain(path=DOMAIN) -> Domain:
+    data = load_yaml(path)
+    if not isinstance(data, LineDict):
+        raise RulebookError(path, 1, "the domain words must be a mapping")
+    check_keys(path, data, {"health", "other", "legal", "health_at_least", "other_at_least"},
+               ("health", "other", "legal", "health_at_least", "other_at_least"))
+    for key in ("health_at_least", "other_at_least"):
+        if not isinstance(data[key], int) or data[key] < 1:
+            raise RulebookError(path, data.line_of(key), f"'{key}' must be a whole number of at least 1")
+    return Domain(health=_strings(path, data, "health"), other=_strings(path, data, "other"),
+                  legal=alternation(_strings(path, data, "legal"), path),
+                  health_at_least=data["health_at_least"], other_at_least=data["other_at_least"])
+
+
+@lru_cache(maxsize=8)
+def modifier_terms(name: str, path=WORDS) -> tuple:
+    """The patterns of one modifier of words.yaml, as written (for the cue lexicon,
+    which shares them rather than repeating them)."""
+    data = load_yaml(path)
+    try:
+        return tuple(data["modifiers"][name])
+    except (KeyError, TypeError):
+        raise RulebookError(path, 0, f"no modifier '{name}' in the word classes") from None

@@ -1,0 +1,53 @@
+"""claim: a rule over the parts of a claim (copycheck/claims.py), not over
+strings.  It fires where a clause's claim has one of the rule's predicate
+classes with the rule's polarity, at least its strength, as one of its speech
+acts, about what it asks; judgement's attribution, quotation, weighs-evidence
+and citation cues still apply.  One finding per rule and clause."""
+from __future__ import annotations
+
+from ..judgement import judge
+from ..matching import Hit
+from .base import Candidate, Kind
+
+
+def holds(spec, claim, ctx) -> bool:
+    """Whether a claim has what a rule's ClaimSpec asks for."""
+    if claim.predicate not in spec.predicates or claim.polarity != spec.polarity:
+        return False
+    if claim.strength < spec.strength or claim.speech not in spec.speech:
+        return False
+    if spec.about and not claim.about.intersection(spec.about):
+        return False
+    if spec.sourced is False and claim.sourced:
+        return False
+    if spec.scope and claim.scope != "universal":
+        return False
+    return not spec.invasive or ctx.invasive(claim)
+
+
+def check_block(rules, ctx):
+    claims = ctx.read()
+    if not claims:
+        return
+    for rule in rules:
+        seen = set()
+        for claim in claims:
+            if claim.clause in seen or not any(holds(spec, claim, ctx) for spec in rule.claim):
+                continue
+            verdict = judge(ctx.text, Hit(rule, claim.start, claim.end), ctx.sentences, ctx.lexicon)
+            if verdict.dropped:
+                continue
+            seen.add(claim.clause)
+            yield Candidate(ctx.block, claim.start, claim.end, verdict.shift, cues=verdict.cues,
+                            parts=claim.parts(), rule=rule)
+
+
+KIND = Kind(
+    name="claim",
+    about="A claim about a treatment, read by its parts (predicate, polarity, strength, scope, speech act).",
+    needs_claim=True,
+    reads_claims=True,
+    claims=True,
+    default_cues=("attribution", "quotation", "weighs-evidence", "citation"),
+    check_block=check_block,
+)
