@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimrules import load_lexicon
 from claimrules.topics import topics
 from claimrules.words import STRENGTHS, load_words
 
@@ -18,7 +19,7 @@ _WH = frozenset("what why how which who whom whose where when".split())
 _QUOTES = {'"': '"', "“": "”", "«": "»", "„": "“"}
 NEAR = 4  # words either side of a predicate in which a booster raises it
 WINDOW = 8  # words before a predicate in which a negator denies a claim of a class that is not a harm
-DENIAL_WINDOW = 4  # ... in which a negator takes back a word that denies a harm itself ("not painless")
+DENIAL_WINDOW = 3  # words before a word that denies a harm itself in which a negator takes it back ("not painless")
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class ClaimReader:
         self.topics = topics()
         self.efficacy = [t for t in self.topics.topics if t.group == "efficacy"]
         self.benefits = frozenset(self.words.benefits)
+        self.openers = load_lexicon().cues["question"].openers  # yes/no question words (lexicon/cues.yaml)
 
     # -- the pieces of a sentence -------------------------------------------------
 
@@ -73,8 +75,9 @@ class ClaimReader:
 
     def _negator_before(self, norm, c0, start, harm, window=WINDOW):
         """The start of a negator before start (in the clause) that denies what starts
-        there, or None.  harm: only a negator joined to it by bridge words counts
-        ("no need for rest"); otherwise one within the last `window` words."""
+        there, or None.  harm: only a negator joined to it by bridge words (or words
+        for a treatment) counts ("no need for rest", "no injection is risk-free");
+        otherwise one within the last `window` words ("not a miracle cure")."""
         lo = c0
         if not harm:
             words = list(_WORD.finditer(norm, c0, start))
@@ -90,17 +93,28 @@ class ClaimReader:
         if not harm:
             return last.start()
         between = _WORD.findall(norm, last.end(), start)
-        ok = len(between) <= 4 and all(w.lower() in self.m["bridge"] for w in between)
+        ok = len(between) <= 4 and all(w.lower() in self.m["bridge"] or self.m["treatment_words"].fullmatch(w)
+                                       for w in between)
         return last.start() if ok else None
 
     def _strength(self, wc, norm, c0, c1, start, end, s0, s1):
         pre, post = norm[c0:start], norm[end:c1]
+        if not wc.harm:  # a hedge of benefit reaches back to the last contrast in the sentence
+            lo = s0
+            for m in self.m["contrasts"].finditer(norm, s0, start):
+                lo = m.end()
+            sub = self.m["subordinators"].match(norm, _skip_space(norm, lo))
+            if sub:  # "While it may take time, it removes ...": the main clause starts after the comma
+                comma = norm.find(",", sub.end(), start)
+                lo = comma + 1 if comma >= 0 else lo
+            pre = norm[lo:start]
         near_pre = " ".join(_WORD.findall(pre)[-NEAR:])
         near_post = " ".join(_WORD.findall(post)[:NEAR])
         boosted = bool(self.m["boosters"].search(near_pre) or self.m["boosters"].search(near_post))
         weak = not (wc.harm or wc.minimises) and (self.m["weak_hedges"].search(pre) or self.m["weak_hedges"].search(post))
+        minimised = wc.harm and (self.m["minimisers"].search(pre) or self.m["minimisers"].search(post))
         s = wc.strength
-        if weak or self.m["hedges"].search(pre) or self.m["hedges"].search(post):
+        if weak or minimised or self.m["hedges"].search(pre) or self.m["hedges"].search(post):
             s = 1 + boosted  # "may completely": still hedged, a step up
         elif boosted:
             s = max(s, 3) + 1  # "can significantly": the booster wins over "can"
@@ -113,8 +127,11 @@ class ClaimReader:
     def _speech(self, norm, s0, s1, c0, start, end):
         sentence = norm[s0:s1].strip().rstrip("\"'”’)]*")
         if sentence.endswith("?"):
-            first = _WORD.search(sentence)
-            if first is None or first.group().lower() not in _WH:
+            # a yes/no question ("Is it painful?") or an elliptical one ("Safe for all skin types?")
+            # asks; a wh-question ("What are permanent fillers?") and a declarative one ("It is
+            # painless?") still assert what they say
+            words = [w.lower() for w in _WORD.findall(sentence)]
+            if words and (words[0] in self.openers or words[0] not in _WH and not self.openers.intersection(words)):
                 return "question"
         if self.m["conditionals"].match(norm, c0) or self.m["conditionals"].match(norm, _skip_space(norm, c0)):
             return "condition"
@@ -140,10 +157,23 @@ class ClaimReader:
             return any(w.lower() in self.m["first_person"] for w in quoted)
         return False
 
-    def _target(self, norm, c0, c1):
-        if self.m["target_words"].search(norm, c0, c1):
-            return True
-        return any(t.terms.search(norm, c0, c1) for t in self.efficacy)
+    def _targets(self, norm, lo, hi):
+        """(start, end) of the target words (words.yaml targets and the efficacy topics) in [lo, hi)."""
+        spans = [m.span() for m in self.m["target_words"].finditer(norm, lo, hi)]
+        for t in self.efficacy:
+            spans.extend(m.span() for m in t.terms.finditer(norm, lo, hi))
+        return sorted(spans)
+
+    def _target_end(self, norm, end, c1):
+        """Where the target after a predicate ends ("improves skin texture"), or end."""
+        at = end
+        for a, z in self._targets(norm, end, min(c1, end + 60)):
+            if norm[at:a].strip(" ") and at != end:
+                break  # only targets that follow one another
+            if at == end and norm[end:a].count(" ") > 3:
+                break  # the predicate's own object: a few words on at most
+            at = max(at, z)
+        return at
 
     # -- reading ------------------------------------------------------------------
 
@@ -154,7 +184,10 @@ class ClaimReader:
         norm = norm if norm is not None else normal(text)
         out = []
         by_sentence: dict = {}
+        denials = [(c, a, z) for c, a, z, d in hits if d]
         for cls, start, end, denial in hits:
+            if not denial and any(c == cls and a <= start < z for c, a, z in denials):
+                continue  # "risk" inside "risk-free" is read with its denial
             by_sentence.setdefault(sentences.span(start), []).append((cls, start, end, denial))
         for (s0, s1), group in by_sentence.items():
             classes_here = [(self.classes[c], a, z) for c, a, z, _ in group]
@@ -184,7 +217,7 @@ class ClaimReader:
         in_clause = [(w, a, z) for w, a, z in classes_here if c0 <= a < c1 and a != start]
         if any(w.harm for w, _, _ in in_clause):
             about.add("harm")
-        if self._target(norm, c0, c1):
+        if self._targets(norm, c0, c1):
             about.add("target")
         if self.m["result_words"].search(norm, c0, c1):
             about.add("results")
@@ -207,9 +240,10 @@ class ClaimReader:
         else:
             statistic = wc.name == "statistic"
         reach = _in_reach(start, s0, s1, named, treatments)
+        shown_end = self._target_end(norm, end, c1) if "target" in wc.needs else end
         return Claim(
-            start=shown, end=end, predicate=cls, polarity=polarity,
-            strength=self._strength(wc, norm, c0, c1, start, end, s0, s1),
+            start=shown, end=shown_end, predicate=cls, polarity=polarity,
+            strength=self._strength(wc, norm, c0, c1, start, end, s0, s1),  # read at the predicate itself
             scope="universal" if wc.name == "scope" or self.m["universal"].search(norm, c0, c1) else "",
             speech=self._speech(norm, s0, s1, c0, start, end), about=frozenset(about),
             treatment=reach[0] if reach else None, statistic=statistic,

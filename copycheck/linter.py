@@ -39,6 +39,7 @@ class BlockContext:
     hits: list  # phrase-rule hits, ignored rules left out
     named: list  # (treatment, start)
     treatments: list  # treatments in reach: named here, or in the heading above
+    context: list  # the treatments of the heading above (what a claim falls back on)
     words: list  # (word class, start, end, denial) of the claim reader's predicate words
     reader: object  # the claim reader (copycheck/claims.py), or None
     evidence: object  # the evidence base
@@ -55,7 +56,7 @@ class BlockContext:
         """The block's claims (copycheck/claims.py), read once."""
         if self._claims is None:
             self._claims = [] if self.reader is None or not self.words else self.reader.read(
-                self.text, self.sentences, self.words, self.named, self.treatments, self.norm)
+                self.text, self.sentences, self.words, self.named, self.context, self.norm)
         return self._claims
 
     def invasive(self, claim) -> bool:
@@ -147,6 +148,7 @@ class Linter:
         for found in self.scanner.blocks(parsed.blocks):
             block = found.block
             treatments = sorted({name for name, _ in found.named})
+            context = context_treatments
             if self.reader is not None:
                 if block.scope in CONTEXT_SCOPES:
                     context_treatments = treatments
@@ -155,7 +157,8 @@ class Linter:
             start = len(findings)
             if hits or found.words:
                 ctx = BlockContext(block, block.text, Sentences(block.text, lexicon.abbreviations), lexicon,
-                                   hits, found.named, treatments, found.words, self.reader, self.rulebook.evidence)
+                                   hits, found.named, treatments, context, found.words, self.reader,
+                                   self.rulebook.evidence)
                 for kind, rules in block_rules:
                     for rule_found in kind.check_block(rules, ctx):
                         add(rule_found.rule, rule_found)

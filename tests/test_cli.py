@@ -57,8 +57,11 @@ def test_json_contract(site):
     doc = json.loads(r.output)
     assert set(doc) >= {"version", "findings", "summary"}
     f = doc["findings"][0]
-    assert set(f) == {"path", "line", "column", "end_line", "end_column", "rule", "name", "category",
-                      "severity", "match", "message", "suggestion", "evidence"}
+    assert set(f) - {"claim"} == {"path", "line", "column", "end_line", "end_column", "rule", "name", "category",
+                                  "severity", "match", "message", "suggestion", "evidence"}
+    # a claim finding carries the parts of the claim that made it
+    assert f["claim"] == {"predicate": "pain", "polarity": "denied", "strength": "direct", "scope": "specific",
+                          "speech": "assertion", "subject": f["claim"]["subject"]}
     assert (f["path"], f["line"], f["column"], f["end_column"], f["match"]) == ("page.md", 3, 1, 9, "Painless")
     assert f["evidence"][0].keys() == {"source", "line", "quote"}
     keys = [(x["path"], x["line"], x["column"]) for x in doc["findings"]]

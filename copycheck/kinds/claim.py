@@ -1,8 +1,8 @@
 """claim: a rule over the parts of a claim (copycheck/claims.py), not over
 strings.  It fires where a clause's claim has one of the rule's predicate
 classes with the rule's polarity, at least its strength, as one of its speech
-acts, about what it asks; judgement's attribution, quotation, weighs-evidence
-and citation cues still apply.  One finding per rule and clause."""
+acts, about what it asks; judgement's attribution, quotation and weighs-evidence
+cues still apply (and citation, for the rules that list it).  One finding per rule and clause."""
 from __future__ import annotations
 
 from ..judgement import judge
@@ -48,6 +48,6 @@ KIND = Kind(
     needs_claim=True,
     reads_claims=True,
     claims=True,
-    default_cues=("attribution", "quotation", "weighs-evidence", "citation"),
+    default_cues=("attribution", "quotation", "weighs-evidence"),
     check_block=check_block,
 )
