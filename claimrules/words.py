@@ -55,6 +55,7 @@ class Domain:
     legal: object  # compiled: a legal page's title
     health_at_least: int
     other_at_least: int
+    other_per_health: int
 
 
 def _strings(path, mapping, key, required=True):
@@ -138,14 +139,15 @@ def load_domain(path=DOMAIN) -> Domain:
     data = load_yaml(path)
     if not isinstance(data, LineDict):
         raise RulebookError(path, 1, "the domain words must be a mapping")
-    check_keys(path, data, {"health", "other", "legal", "health_at_least", "other_at_least"},
-               ("health", "other", "legal", "health_at_least", "other_at_least"))
-    for key in ("health_at_least", "other_at_least"):
+    keys = ("health", "other", "legal", "health_at_least", "other_at_least", "other_per_health")
+    check_keys(path, data, set(keys), keys)
+    for key in ("health_at_least", "other_at_least", "other_per_health"):
         if not isinstance(data[key], int) or data[key] < 1:
             raise RulebookError(path, data.line_of(key), f"'{key}' must be a whole number of at least 1")
     return Domain(health=_strings(path, data, "health"), other=_strings(path, data, "other"),
                   legal=alternation(_strings(path, data, "legal"), path),
-                  health_at_least=data["health_at_least"], other_at_least=data["other_at_least"])
+                  health_at_least=data["health_at_least"], other_at_least=data["other_at_least"],
+                  other_per_health=data["other_per_health"])
 
 
 @lru_cache(maxsize=8)

@@ -8,7 +8,8 @@ TITLE_SCOPES = ("title", "frontmatter.title", "heading")
 
 
 class Page:
-    """Domain words counted block by block; ``verdict()`` once the page is read."""
+    """Domain words counted block by block; ``verdict()`` once the page is read and
+    ``keeps()`` for each block that holds claim findings."""
 
     def __init__(self, domain, path):
         self.domain = domain
@@ -17,23 +18,35 @@ class Page:
         self.named = False  # some block names a treatment
         self.title = None  # the page's title, or its first heading
 
-    def add(self, block, counts, named) -> bool:
-        """Count one block; True when the block itself is about health."""
-        health = counts.get("health", 0)
+    def add(self, block, counts, named) -> tuple:
+        """Count one block; returns its own (health words, other words, names a treatment)."""
+        health, other = counts.get("health", 0), counts.get("other", 0)
         self.health += health
-        self.other += counts.get("other", 0)
+        self.other += other
         self.named = self.named or bool(named)
         if self.title is None and block.scope in TITLE_SCOPES:
             self.title = block.text
-        return bool(named) or health >= self.domain.health_at_least
+        return health, other, bool(named)
 
     def verdict(self) -> str:
         """legal | health | other | unknown (see domain.yaml)."""
+        d = self.domain
         stem = PurePath(self.path).stem.replace("-", " ").replace("_", " ")
-        if self.domain.legal.search(self.title or "") or self.domain.legal.search(stem):
+        if d.legal.search(self.title or "") or d.legal.search(stem):
             return "legal"
-        if self.named or self.health >= self.domain.health_at_least:
+        if self.named or self.health >= d.health_at_least and self.other <= d.other_per_health * self.health:
             return "health"
-        if self.other >= self.domain.other_at_least and self.other > self.health:
+        if self.other >= d.other_at_least:
             return "other"
         return "unknown"
+
+    def keeps(self, verdict, block_counts) -> bool:
+        """Whether a block's claim findings stand on a page of this verdict."""
+        health, other, named = block_counts
+        if verdict == "health":
+            return True
+        if verdict == "legal":
+            return False
+        if verdict == "other":
+            return named or health >= self.domain.health_at_least
+        return named or health > 0 or other == 0

@@ -102,17 +102,14 @@ class Linter:
                 return ctx.block, c.start, c.end, c.treatment
         return None
 
-    def _in_domain(self, findings, verdict, off_blocks):
-        """Claim findings stand on pages about health (or of unknown domain); on a legal
-        page none does, and on a page about something else only those of blocks that
-        are about health themselves (lexicon/domain.yaml)."""
-        if verdict in ("health", "unknown"):
+    def _in_domain(self, findings, page, verdict, spans):
+        """The claim findings of the blocks the page's domain keeps (domain.py); the
+        page-level findings are not made yet."""
+        if verdict == "health":
             return findings
+        drop = {i for a, z, counts in spans if not page.keeps(verdict, counts) for i in range(a, z)}
         rules, kinds = self.rulebook.rules, self.kinds
-        if verdict == "legal":
-            return [f for f in findings if not kinds[rules[f.rule].kind].claims]
-        drop = {i for a, z in off_blocks for i in range(a, z)}
-        return [f for i, f in enumerate(findings) if i not in drop or not kinds[rules[f.rule].kind].claims]
+        return [f for i, f in enumerate(findings) if i not in drop or not kinds[rules[f.rule].kind].domain]
 
     def check_text(self, source: str, path: str = "-", fmt: str | None = None) -> list:
         """The findings for one document, sorted by position."""
@@ -141,7 +138,7 @@ class Linter:
 
         block_rules = [(kind, [r for r in rules if r.code in live]) for kind, rules in self.block_rules]
         page = Page(self.domain, path) if self.domain is not None else None
-        off_blocks = []  # (first, last) finding index of the blocks that are not about health by themselves
+        spans = []  # (first, last finding index, the block's domain counts) of blocks with findings
         context_treatments = []
         benefit = None  # the first benefit claim for a treatment, for the balance rules
         counted: dict = {}  # rule code -> [(block, start, end)] of the words a page-level rule counts
@@ -164,8 +161,10 @@ class Linter:
                         add(rule_found.rule, rule_found)
                 if benefit is None and self.balance_rule is not None and treatments and found.words:
                     benefit = self._benefit(ctx)
-            if page is not None and not page.add(block, found.domain, found.named) and len(findings) > start:
-                off_blocks.append((start, len(findings)))
+            if page is not None:
+                block_counts = page.add(block, found.domain, found.named)
+                if len(findings) > start:
+                    spans.append((start, len(findings), block_counts))
             claimed = [(f.offset, f.offset + len(f.match)) for f in findings[start:]]
             for code, a, z in found.counted:
                 if self.rulebook.rules[code].kind == "balance" and claimed:
@@ -174,13 +173,15 @@ class Linter:
                         continue  # a balance word inside a claim ("no side effects") is not a mention of risk
                 counted.setdefault(code, []).append((block, a, z))
         if page is not None:
-            findings = self._in_domain(findings, page.verdict(), off_blocks)
-            if page.verdict() in ("legal", "other"):
+            verdict = page.verdict()
+            findings = self._in_domain(findings, page, verdict, spans)
+            if verdict in ("legal", "other"):
                 benefit = None  # a page that is not about health promotes no treatment
         if self.doc_rules:
             doc = Document(parsed.blocks, lines, benefit, counted)
+            off = page is not None and verdict in ("legal", "other")
             for rule in self.doc_rules:
-                if rule.code in live:
+                if rule.code in live and not (off and self.kinds[rule.kind].domain):
                     for doc_found in self.kinds[rule.kind].check_document(rule, doc, self.options[rule.code]):
                         add(rule, doc_found)
         findings = _supersede(findings, self.rulebook.rules)
@@ -225,7 +226,7 @@ def _compiled(rulebook, codes, kinds):
         from .claims import reader as claim_reader
 
         reader = claim_reader()
-    if any(kinds[r.kind].claims for r in rules):
+    if any(kinds[r.kind].domain for r in rules):
         from claimrules.words import load_domain
 
         domain = load_domain()

@@ -58,6 +58,7 @@ class Kind:
     scan: str = ""  # what the one-pass scan finds for its rules: "hits", "count" or ""
     reads_claims: bool = False  # its checks read the claim reader's treatments and claim verbs
     claims: bool = False  # its findings are claims (counted by `copycheck stats`)
+    domain: bool = False  # its findings stand only on copy about health (lexicon/domain.yaml)
     check_block: object = None  # (rules, ctx) -> Candidates
     check_document: object = None  # (rule, doc, options) -> Candidates
     check_directives: object = None  # (rule, unused directives) -> directives to report

@@ -43,6 +43,7 @@ def check_block(rules, ctx):
 
 
 KIND = Kind(
+    domain=True,
     name="claim",
     about="A claim about a treatment, read by its parts (predicate, polarity, strength, scope, speech act).",
     needs_claim=True,

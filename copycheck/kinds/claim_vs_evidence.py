@@ -63,6 +63,7 @@ def check_block(rules, ctx):
 
 
 KIND = Kind(
+    domain=True,
     name="evidence",
     about="A claim about a treatment's effect, weighed against the evidence rulebook.",
     needs_claim=True,

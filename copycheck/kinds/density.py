@@ -22,6 +22,7 @@ def check_document(rule, doc, opts):
 
 
 KIND = Kind(
+    domain=True,
     name="density",
     about="Hype words per 1,000 words of the page.",
     options={

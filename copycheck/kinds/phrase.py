@@ -19,6 +19,7 @@ def check_block(rules, ctx):
 
 
 KIND = Kind(
+    domain=True,
     name="phrase",
     about="The rule's patterns, each hit judged in its sentence.",
     needs_patterns=True,
