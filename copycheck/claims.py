@@ -18,7 +18,8 @@ _WORD = re.compile(r"[\w'’%-]+")
 _WH = frozenset("what why how which who whom whose where when".split())
 _QUOTES = {'"': '"', "“": "”", "«": "»", "„": "“"}
 NEAR = 4  # words either side of a predicate in which a booster raises it
-WINDOW = 8  # words before a predicate in which a negator denies a claim of a class that is not a harm
+REACH = 12  # words before a predicate that a hedge of benefit may stand in, across clause breaks
+WINDOW = 12  # words before a predicate in which a negator denies a claim of a class that is not a harm
 DENIAL_WINDOW = 3  # words before a word that denies a harm itself in which a negator takes it back ("not painless")
 
 
@@ -107,12 +108,14 @@ class ClaimReader:
             if sub:  # "While it may take time, it removes ...": the main clause starts after the comma
                 comma = norm.find(",", sub.end(), start)
                 lo = comma + 1 if comma >= 0 else lo
+            words = list(_WORD.finditer(norm, lo, start))
+            lo = max(lo, min(c0, words[-REACH].start())) if len(words) > REACH else lo
             pre = norm[lo:start]
         near_pre = " ".join(_WORD.findall(pre)[-NEAR:])
         near_post = " ".join(_WORD.findall(post)[:NEAR])
         boosted = bool(self.m["boosters"].search(near_pre) or self.m["boosters"].search(near_post))
         weak = not (wc.harm or wc.minimises) and (self.m["weak_hedges"].search(pre) or self.m["weak_hedges"].search(post))
-        minimised = wc.harm and (self.m["minimisers"].search(pre) or self.m["minimisers"].search(post))
+        minimised = wc.harm and bool(self.m["minimisers"].search(pre) or self.m["relative_to"].search(post[:80]))
         s = wc.strength
         if weak or minimised or self.m["hedges"].search(pre) or self.m["hedges"].search(post):
             s = 1 + boosted  # "may completely": still hedged, a step up

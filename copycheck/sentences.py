@@ -6,7 +6,7 @@ from bisect import bisect_right
 
 REACH = 300  # judgement reads at most this far either side of a hit: a "sentence" of a
 # megabyte with no full stop stays cheap (linear time on any input)
-_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)|\n[ \t]*\n")
+_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)|\n[ \t]*\n|\n(?=[ \t]*[•·‣◦▪●])")  # a bullet starts a new item
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 
 
