@@ -114,7 +114,9 @@ class ClaimReader:
         near_pre = " ".join(_WORD.findall(pre)[-NEAR:])
         near_post = " ".join(_WORD.findall(post)[:NEAR])
         boosted = bool(self.m["boosters"].search(near_pre) or self.m["boosters"].search(near_post))
-        weak = not (wc.harm or wc.minimises) and (self.m["weak_hedges"].search(pre) or self.m["weak_hedges"].search(post))
+        benefit = not (wc.harm or wc.minimises)
+        weak = benefit and (self.m["weak_hedges"].search(pre) or self.m["weak_hedges"].search(post)
+                            or self.m["framing"].search(norm, s0, start))
         minimised = wc.harm and bool(self.m["minimisers"].search(pre) or self.m["relative_to"].search(post[:80]))
         s = wc.strength
         if weak or minimised or self.m["hedges"].search(pre) or self.m["hedges"].search(post):
@@ -226,8 +228,7 @@ class ClaimReader:
             about.add("results")
         if any(w.name in self.benefits for w, _, _ in in_clause):
             about.add("benefit")
-        elif self.m["result_words"].search(norm, s0, s1) or any(
-                w.name in self.benefits and a != start for w, a, _ in classes_here):
+        elif self.m["result_words"].search(norm, s0, s1):
             about.add("benefit")  # the sentence promises a result, in another clause
         here = [n for n, at in named if s0 <= at < s1]
         if here or self.m["treatment_words"].search(norm, s0, s1):

@@ -123,7 +123,7 @@ class Linter:
 
         def add(rule, found: Candidate):
             block = found.block
-            s, e = block.source_span(found.start, found.end)
+            s, e = (0, 0) if block is None else block.source_span(found.start, found.end)
             line, col = lines.locate(s)
             end_line, end_col = lines.locate(e)
             findings.append(Finding(

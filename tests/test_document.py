@@ -122,9 +122,9 @@ def test_benefits_only_page_is_flagged_for_risks_and_consultation():
     by_rule = {f.rule: f for f in found}
     assert {"CC411", "CC412"} <= set(by_rule)
     f = by_rule["CC411"]
-    assert (f.line, f.match) == (6, "improves skin texture")
-    assert 'promotes mesotherapy ("improves skin texture")' in f.message
-    assert source_at(BENEFITS_ONLY, f) == f.match
+    # a finding about the page: at its start, quoting the claim and naming the claim's line
+    assert (f.line, f.column, f.match) == (1, 1, "")
+    assert 'promotes mesotherapy ("improves skin texture", line 6)' in f.message
 
 
 def test_a_page_with_risks_and_a_consultation_is_balanced():
@@ -163,7 +163,8 @@ def test_document_findings_in_json_with_a_clickable_position(tmp_path, monkeypat
     (tmp_path / "page.md").write_text(BENEFITS_ONLY, encoding="utf-8")
     out = json.loads(CliRunner().invoke(main, ["check", "page.md", "--format", "json"]).output)
     f = next(x for x in out["findings"] if x["rule"] == "CC411")
-    assert (f["line"], f["column"], f["end_column"]) == (6, 13, 34)
+    assert (f["line"], f["column"], f["end_line"], f["end_column"]) == (1, 1, 1, 1)
+    assert "line 6" in f["message"]
 
 
 def test_rules_and_explain_list_the_document_checks():

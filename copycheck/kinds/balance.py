@@ -1,7 +1,9 @@
 """balance: a page that makes a benefit claim for a treatment must mention one
 of the rule's words (its risks, or a consultation) somewhere.  The words are the
 rule's patterns, counted by the one-pass scan; a word inside a claim ("no side
-effects") is not a mention."""
+effects") is not a mention.  The finding is about the page: like a linter's
+file-level diagnostic it stands at the page's start (line 1, column 1), and its
+message quotes the claim and names its line."""
 from __future__ import annotations
 
 from .base import Candidate, Kind, Option
@@ -13,8 +15,8 @@ def check_document(rule, doc, opts):
     if doc.word_count() < opts["min_words"]:
         return  # a snippet is not a page
     block, start, end, treatment = doc.benefit
-    fields = dict(treatment=treatment, claim=" ".join(block.text[start:end].split()))
-    yield Candidate(block, start, end, message=rule.message.format(**fields))
+    fields = dict(treatment=treatment, claim=" ".join(block.text[start:end].split()), line=doc.line_of(block, start))
+    yield Candidate(None, 0, 0, message=rule.message.format(**fields))
 
 
 KIND = Kind(

@@ -35,7 +35,7 @@ class Candidate:
     """What a check found: a span of a block, how judgement moved the rule's level,
     and the words to show (None: the rule's own)."""
 
-    block: object
+    block: object  # None: the page as a whole (a finding at its start, line 1, column 1)
     start: int
     end: int
     shift: int = 0  # -1 lowered one level, +1 raised one level

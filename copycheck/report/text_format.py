@@ -12,7 +12,8 @@ def render(result, options, echo):
         level = click.style(f.severity, fg=COLOURS[f.severity], bold=True)
         where = click.style(f"{f.path}:{f.line}:{f.column}:", bold=True)
         echo(f"{where} {level} {click.style(f.rule, bold=True)} {f.message} [{f.name}]")
-        echo(f'    "{" ".join(f.match.split())}"')
+        if f.match:  # a finding about the whole page quotes nothing
+            echo(f'    "{" ".join(f.match.split())}"')
         if options.get("show_evidence"):
             for e in f.evidence:
                 echo(click.style(f"    evidence: {e.source}:{e.line}: ", dim=True) + f'"{e.quote}"')
