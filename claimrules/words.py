@@ -16,7 +16,7 @@ WORDS = HERE / "lexicon" / "words.yaml"
 DOMAIN = HERE / "lexicon" / "domain.yaml"
 STRENGTHS = ("none", "hedged", "qualified", "direct", "boosted")  # checked against scales.yaml by the tests
 NEEDS = ("target", "subject", "benefit", "harm")
-MODIFIERS = ("negators", "not_negators", "relative_to", "bridge", "hedges", "framing", "minimisers", "weak_hedges", "qualifiers", "vary", "boosters", "universal", "clause_breaks", "contrasts", "subordinators",
+MODIFIERS = ("negators", "not_negators", "relative_to", "bridge", "hedges", "quantifiers", "framing", "minimisers", "weak_hedges", "qualifiers", "vary", "boosters", "universal", "clause_breaks", "contrasts", "subordinators",
              "conditionals", "expectations", "purposes", "sources", "treatment_words", "result_words",
              "target_words", "research_words", "first_person")
 
@@ -30,6 +30,7 @@ class WordClass:
     about: str
     harm: bool
     minimises: bool  # waves a harm away: weak hedges ("generally") do not soften it
+    ranks: bool  # ranks or counts: quantifiers ("most people", "depending on") do not soften it
     strength: int  # index in STRENGTHS
     needs: tuple
     terms: tuple  # rulebook patterns
@@ -70,7 +71,7 @@ def _strings(path, mapping, key, required=True):
 def _word_class(path, name, spec) -> WordClass:
     if not isinstance(spec, LineDict):
         raise RulebookError(path, 0, f"word class '{name}' must be a mapping")
-    check_keys(path, spec, {"about", "harm", "minimises", "strength", "needs", "terms", "denials", "exceptions", "examples"},
+    check_keys(path, spec, {"about", "harm", "minimises", "ranks", "strength", "needs", "terms", "denials", "exceptions", "examples"},
                ("about", "strength", "terms", "examples"))
     if spec["strength"] not in STRENGTHS:
         raise RulebookError(path, spec.line_of("strength"), f"strength must be one of {', '.join(STRENGTHS)}")
@@ -85,7 +86,7 @@ def _word_class(path, name, spec) -> WordClass:
     exceptions = _strings(path, spec, "exceptions", required=False)
     return WordClass(
         name=name, about=str(spec["about"]), harm=bool(spec.get("harm", False)),
-        minimises=bool(spec.get("minimises", False)),
+        minimises=bool(spec.get("minimises", False)), ranks=bool(spec.get("ranks", False)),
         strength=STRENGTHS.index(spec["strength"]), needs=needs, terms=_strings(path, spec, "terms"),
         denials=_strings(path, spec, "denials", required=False),
         exceptions=alternation(list(exceptions), path) if exceptions else None,

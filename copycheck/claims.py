@@ -119,7 +119,8 @@ class ClaimReader:
                             or self.m["framing"].search(norm, s0, start))
         minimised = wc.harm and bool(self.m["minimisers"].search(pre) or self.m["relative_to"].search(post[:80]))
         s = wc.strength
-        if weak or minimised or self.m["hedges"].search(pre) or self.m["hedges"].search(post):
+        counted = not wc.ranks and (self.m["quantifiers"].search(pre) or self.m["quantifiers"].search(post))
+        if weak or minimised or counted or self.m["hedges"].search(pre) or self.m["hedges"].search(post):
             s = 1 + boosted  # "may completely": still hedged, a step up
         elif boosted:
             s = max(s, 3) + 1  # "can significantly": the booster wins over "can"

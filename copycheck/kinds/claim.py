@@ -1,8 +1,10 @@
 """claim: a rule over the parts of a claim (copycheck/claims.py), not over
 strings.  It fires where a clause's claim has one of the rule's predicate
 classes with the rule's polarity, at least its strength, as one of its speech
-acts, about what it asks; judgement's attribution, quotation and weighs-evidence
-cues still apply (and citation, for the rules that list it).  One finding per rule and clause."""
+acts, about what it asks; judgement's attribution, consensus, quotation and
+weighs-evidence cues still apply (and citation, for the rules that list it).  One finding
+per claim:
+a rule's findings do not overlap."""
 from __future__ import annotations
 
 from ..judgement import judge
@@ -30,14 +32,16 @@ def check_block(rules, ctx):
     if not claims:
         return
     for rule in rules:
-        seen = set()
+        taken = []  # spans of this rule's findings in the block: one finding per claim
         for claim in claims:
-            if claim.clause in seen or not any(holds(spec, claim, ctx) for spec in rule.claim):
+            if any(a < claim.end and claim.start < z for a, z in taken):
+                continue  # "no risk of scarring": one denial, read twice
+            if not any(holds(spec, claim, ctx) for spec in rule.claim):
                 continue
             verdict = judge(ctx.text, Hit(rule, claim.start, claim.end), ctx.sentences, ctx.lexicon)
             if verdict.dropped:
                 continue
-            seen.add(claim.clause)
+            taken.append((claim.start, claim.end))
             yield Candidate(ctx.block, claim.start, claim.end, verdict.shift, cues=verdict.cues,
                             parts=claim.parts(), rule=rule)
 
@@ -49,6 +53,6 @@ KIND = Kind(
     needs_claim=True,
     reads_claims=True,
     claims=True,
-    default_cues=("attribution", "quotation", "weighs-evidence"),
+    default_cues=("attribution", "consensus", "quotation", "weighs-evidence"),
     check_block=check_block,
 )
