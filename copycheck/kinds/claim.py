@@ -2,9 +2,8 @@
 strings.  It fires where a clause's claim has one of the rule's predicate
 classes with the rule's polarity, at least its strength, as one of its speech
 acts, about what it asks; judgement's attribution, consensus, quotation and
-weighs-evidence cues still apply (and citation, for the rules that list it).  One finding
-per claim:
-a rule's findings do not overlap."""
+weighs-evidence cues still apply (and citation, for the rules that list it).
+One finding per claim: a rule's findings do not overlap."""
 from __future__ import annotations
 
 from ..judgement import judge
