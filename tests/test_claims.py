@@ -1,0 +1,180 @@
+"""The claim model: each sentence is read as a claim (predicate, polarity,
+strength, scope, speech act), and rules fire on the parts, in any wording."""
+import pytest
+
+import claimrules
+from claimrules.words import load_words
+from copycheck.claims import reader
+from helpers import lint
+
+WORDS = load_words()
+
+# Sentences from issue 10 (written for it, not taken from any site), both ways.
+FLAGGED = [
+    "The injections are not painful at all.",
+    "You won't feel a thing.",
+    "Side effects are rare and always temporary.",
+    "There is no risk of scarring.",
+    "This peel has been shown to be highly effective.",
+    "Microneedling helps reverse the signs of ageing.",
+    "Acne scars can be erased with a course of treatments.",
+    "It is the perfect alternative to a facelift.",
+    "About thirty percent of the fat is removed in each session.",
+    "Nine out of ten clients would recommend us.",
+    "Science shows that collagen drinks firm the skin.",
+    "Book now: only two slots left this week!",
+    "Results in seven days or your money back.",
+    "Cheaper than any other clinic in town.",
+    '"I looked ten years younger after one session!" (a client, 41)',
+    "Our results speak for themselves.",
+    "The treatment is completely safe when done by our nurses.",
+]
+
+QUIET = [
+    "This treatment is not a miracle cure, and results are not permanent.",
+    "Laser resurfacing will not give you flawless skin overnight.",
+    "If you expect permanent results from one session, this treatment is not for you.",
+    "Is microneedling painful? Most people feel some discomfort, so we use a numbing cream.",
+    "There is usually some swelling for a day or two.",
+    "A 2019 review of eleven trials (J Cosmet Dermatol 18:1-9) found a modest improvement in elasticity.",
+    "Some websites claim that fat freezing is painless; in our experience the first minutes are uncomfortable.",
+    "No treatment is right for everyone.",
+    "Eliminate allocations in the hot loop to make the server 40% faster.",
+    "We guarantee delivery of your parcel within two days.",
+    "You can ask us to erase your personal data at any time.",
+    "The best time to book is a week before your event.",
+    "Up to 20% of patients report mild bruising (product leaflet, 2023).",
+]
+
+
+def flags(text):
+    return [f for f in lint(text) if f.severity in ("warning", "error")]
+
+
+@pytest.mark.parametrize("text", FLAGGED)
+def test_overclaims_in_any_wording_are_flagged(text):
+    assert flags(text), text
+
+
+@pytest.mark.parametrize("text", QUIET)
+def test_honest_and_off_domain_copy_is_quiet(text):
+    assert flags(text) == [], [(f.rule, f.match) for f in flags(text)]
+
+
+# The same harm, asserted and denied: what a denial means depends on the class.
+@pytest.mark.parametrize("text,code", [
+    ("The peel stings for a minute.", None),
+    ("The peel does not sting.", "CC131"),
+    ("You may notice some bruising.", None),
+    ("You will have no bruising.", "CC141"),
+    ("Our lasers can cause burns if misused.", None),
+    ("Our lasers never cause burns.", "CC123"),
+    ("It is not permanent.", None),
+    ("It is permanent.", "CC161"),
+])
+def test_polarity_flips_by_class(text, code):
+    found = [f.rule for f in flags(text)]
+    assert found == ([code] if code else []), found
+
+
+def test_the_json_parts_say_why():
+    f = next(f for f in lint("Honestly, this laser is completely painless.") if f.rule == "CC131")
+    assert f.parts == {"predicate": "pain", "polarity": "denied", "strength": "boosted", "scope": "specific",
+                       "speech": "assertion", "subject": "treatment"}
+
+
+def test_hedges_cap_strength_and_boosters_raise_it():
+    def strength(text):
+        return next(f.parts["strength"] for f in lint(text, select=("CC114", "CC111")) if f.parts)
+
+    assert strength("It dramatically lifts sagging skin.") == "boosted"
+    assert strength("It can completely erase stretch marks.") == "boosted"
+    assert strength("Fillers erase lines.") == "boosted"
+    assert strength("Fillers can erase lines.") == "qualified"
+    assert [f.rule for f in lint("Fillers may erase lines.", select=("CC111",))] == []
+
+
+def test_a_question_a_condition_and_an_expectation_are_not_claims():
+    for text in ("Painless?", "Is laser hair removal permanent?", "If it were painless, we would say so.",
+                 "Clients who expect instant results are often disappointed."):
+        assert flags(text) == [], text
+    # a wh-question still asserts what it takes for granted
+    assert [f.rule for f in flags("Why are our permanent results so popular?")] == ["CC161"]
+
+
+def test_unnamed_research_is_proof_even_when_hedged_and_a_named_one_is_lowered():
+    assert [f.rule for f in flags("Research shows that this serum may tighten the skin.")] == ["CC102"]
+    cited = [f for f in lint("Research shows that this serum may tighten the skin (Lee et al., 2020).")
+             if f.rule == "CC102"]
+    assert [f.severity for f in cited] == ["warning"]  # one level below the rule's error
+
+
+def test_numbers_in_words_need_a_source():
+    assert [f.rule for f in flags("Around forty percent of clients see lighter spots.")] == ["CC191"]
+    assert [f.severity for f in lint("Around forty percent of clients see lighter spots (Patel, 2022).")
+            if f.rule == "CC191"] == ["info"]
+
+
+def test_a_denial_about_another_treatments_harms_is_a_comparison():
+    assert flags("A softer look without the risks of surgery.") == []
+    assert [f.rule for f in flags("A softer look without any risks.")] == ["CC123"]
+
+
+# Word classes: every class has examples, run here through the scan and the reader: in a
+# `match` sentence a claim of the class is read, in a `no_match` sentence none is.
+CLASS_CASES = [(name, ex, True) for name, wc in WORDS.classes.items() for ex in wc.examples_match] + [
+    (name, ex, False) for name, wc in WORDS.classes.items() for ex in wc.examples_no_match]
+
+
+@pytest.fixture(scope="module")
+def scan():
+    from copycheck.config import Settings
+    from copycheck.kinds import REGISTRY
+    from copycheck.linter import Linter
+    from copycheck import markup
+
+    linter = Linter(claimrules.load(kinds=REGISTRY), Settings())
+
+    from copycheck.sentences import Sentences
+
+    def classes(text):
+        found = set()
+        for s in linter.scanner.blocks(markup.read(text, "text").blocks):
+            sentences = Sentences(s.block.text, frozenset())
+            found |= {c.predicate for c in reader().read(s.block.text, sentences, s.words, s.named, [])}
+        return found
+
+    return classes
+
+
+@pytest.mark.parametrize("name,example,found", CLASS_CASES, ids=lambda v: str(v)[:30])
+def test_word_class_examples(scan, name, example, found):
+    assert (name in scan(example)) == found, (name, example)
+
+
+def test_every_word_class_has_examples_both_ways():
+    for name, wc in WORDS.classes.items():
+        assert wc.examples_match and wc.examples_no_match, name
+
+
+def test_the_strength_scale_is_the_one_of_scales_yaml():
+    from claimrules.evidence import STRENGTHS
+    from claimrules.words import STRENGTHS as WORD_STRENGTHS
+
+    assert STRENGTHS == WORD_STRENGTHS
+
+
+def test_claim_rules_name_known_classes_and_every_class_is_used_or_a_benefit():
+    book = claimrules.load()
+    used = {p for r in book.rules.values() for spec in r.claim for p in spec.predicates}
+    assert used <= set(WORDS.classes)
+    assert set(WORDS.classes) - used <= {"outcome", "evaluation", "resolution", "hype"} | used
+
+
+def test_reader_reads_each_candidate_once_and_only_candidates():
+    r = reader()
+    from copycheck.sentences import Sentences
+
+    text = "Painless and quick. Book a visit."
+    claims = r.read(text, Sentences(text, frozenset()), [("pain", 0, 8, True)], [], [])
+    assert [(c.predicate, c.polarity) for c in claims] == [("pain", "denied")]
