@@ -30,7 +30,7 @@ class WordClass:
     about: str
     harm: bool
     minimises: bool  # waves a harm away: weak hedges ("generally") do not soften it
-    ranks: bool  # ranks or counts: quantifiers ("most people", "depending on") do not soften it
+    quantified: bool  # quantifiers ("most people", "depending on") soften it; false for rankings and figures
     strength: int  # index in STRENGTHS
     needs: tuple
     terms: tuple  # rulebook patterns
@@ -71,7 +71,7 @@ def _strings(path, mapping, key, required=True):
 def _word_class(path, name, spec) -> WordClass:
     if not isinstance(spec, LineDict):
         raise RulebookError(path, 0, f"word class '{name}' must be a mapping")
-    check_keys(path, spec, {"about", "harm", "minimises", "ranks", "strength", "needs", "terms", "denials", "exceptions", "examples"},
+    check_keys(path, spec, {"about", "harm", "minimises", "quantified", "strength", "needs", "terms", "denials", "exceptions", "examples"},
                ("about", "strength", "terms", "examples"))
     if spec["strength"] not in STRENGTHS:
         raise RulebookError(path, spec.line_of("strength"), f"strength must be one of {', '.join(STRENGTHS)}")
@@ -86,7 +86,7 @@ def _word_class(path, name, spec) -> WordClass:
     exceptions = _strings(path, spec, "exceptions", required=False)
     return WordClass(
         name=name, about=str(spec["about"]), harm=bool(spec.get("harm", False)),
-        minimises=bool(spec.get("minimises", False)), ranks=bool(spec.get("ranks", False)),
+        minimises=bool(spec.get("minimises", False)), quantified=bool(spec.get("quantified", True)),
         strength=STRENGTHS.index(spec["strength"]), needs=needs, terms=_strings(path, spec, "terms"),
         denials=_strings(path, spec, "denials", required=False),
         exceptions=alternation(list(exceptions), path) if exceptions else None,

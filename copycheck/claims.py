@@ -119,7 +119,7 @@ class ClaimReader:
                             or self.m["framing"].search(norm, s0, start))
         minimised = wc.harm and bool(self.m["minimisers"].search(pre) or self.m["relative_to"].search(post[:80]))
         s = wc.strength
-        counted = not wc.ranks and (self.m["quantifiers"].search(pre) or self.m["quantifiers"].search(post))
+        counted = wc.quantified and (self.m["quantifiers"].search(pre) or self.m["quantifiers"].search(post))
         if weak or minimised or counted or self.m["hedges"].search(pre) or self.m["hedges"].search(post):
             s = 1 + boosted  # "may completely": still hedged, a step up
         elif boosted:

@@ -61,10 +61,18 @@ class BlockContext:
 
     def invasive(self, claim) -> bool:
         """Whether the claim's treatment goes through the skin (lexicon/topics.yaml: invasive):
-        an invasive treatment is in reach, or its sentence speaks of needles or injections."""
+        its sentence speaks of needles or injections, or the treatment it is about does: the
+        one its sentence names, else the block's first (its subject), else the heading's."""
         topics = self.reader.topics
         s0, s1 = self.sentences.span(claim.start)
-        return claim.treatment in topics.invasive or bool(topics.invasive_words.search(self.text, s0, s1))
+        if topics.invasive_words.search(self.text, s0, s1):
+            return True
+        here = [name for name, at in self.named if s0 <= at < s1]
+        if here:
+            return any(name in topics.invasive for name in here)
+        if self.named:
+            return min(self.named, key=lambda n: n[1])[0] in topics.invasive
+        return claim.treatment in topics.invasive
 
 
 class Linter:

@@ -52,9 +52,13 @@ def claims_above_evidence(rule, ctx):
 
 def check_block(rules, ctx):
     for rule in rules:
+        taken = []  # one finding per claim: a rule's findings do not overlap
         for claim, topic, supported, end in claims_above_evidence(rule, ctx):
+            if any(a < end and claim.start < z for a, z in taken):
+                continue
             if judge(ctx.text, Hit(rule, claim.start, end), ctx.sentences, ctx.lexicon).dropped:
                 continue
+            taken.append((claim.start, end))
             gap = claim.strength - STRENGTHS.index(supported)
             message, suggestion, evidence = describe(rule, ctx.evidence, claim.treatment, topic, claim.strength,
                                                      supported)
