@@ -62,7 +62,7 @@ class BlockContext:
     def invasive(self, claim) -> bool:
         """Whether the claim's treatment goes through the skin (lexicon/topics.yaml: invasive):
         its sentence speaks of needles or injections, or the treatment it is about does: the
-        one its sentence names, else the block's first (its subject), else the heading's."""
+        one its sentence names, else the block's first before it (its subject), else the heading's."""
         topics = self.reader.topics
         s0, s1 = self.sentences.span(claim.start)
         if topics.invasive_words.search(self.text, s0, s1):
@@ -70,9 +70,10 @@ class BlockContext:
         here = [name for name, at in self.named if s0 <= at < s1]
         if here:
             return any(name in topics.invasive for name in here)
-        if self.named:
-            return min(self.named, key=lambda n: n[1])[0] in topics.invasive
-        return claim.treatment in topics.invasive
+        before = [n for n in self.named if n[1] < s0]
+        if before:
+            return min(before, key=lambda n: n[1])[0] in topics.invasive
+        return any(name in topics.invasive for name in self.context)
 
 
 class Linter:
