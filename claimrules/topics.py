@@ -38,6 +38,8 @@ class Topics:
             for name, spec in topics["topics"].items()
         ]
         self.names = frozenset(t.name for t in self.topics)
+        self.efficacy_terms = tuple(term for spec in topics["topics"].values() if spec["group"] == "efficacy"
+                                    for term in spec["terms"])  # as written: the claim reader joins them
         invasive = topics.get("invasive") or {}
         self.invasive = frozenset(invasive.get("treatments") or ())
         self.invasive_words = alternation(invasive.get("words") or ["(?!)"], TOPICS)

@@ -50,100 +50,140 @@ def normal(text: str) -> str:
     return text.replace("’", "'").replace("‘", "'")
 
 
+class _Marks:
+    """The modifier words of one sentence, each kind found once (on first use) and
+    then asked by position: every claim of the sentence reads the same marks."""
+
+    __slots__ = ("m", "norm", "s0", "s1", "words", "_spans", "_targets")
+
+    def __init__(self, reader, norm, s0, s1):
+        self.m, self.norm, self.s0, self.s1 = reader.m, norm, s0, s1
+        self.words = [w.span() for w in _WORD.finditer(norm, s0, s1)]
+        self._spans = {}
+        self._targets = reader.targets
+
+    def spans(self, kind):
+        got = self._spans.get(kind)
+        if got is None:
+            pattern = self._targets if kind == "targets" else self.m[kind]
+            hi = min(len(self.norm), self.s1 + 2) if kind == "sources" else self.s1
+            got = self._spans[kind] = [x.span() for x in pattern.finditer(self.norm, self.s0, hi)]
+        return got
+
+    def within(self, kind, lo, hi):
+        """The spans of a kind that lie in [lo, hi)."""
+        return [(a, z) for a, z in self.spans(kind) if lo <= a and z <= hi]
+
+    def has(self, kind, lo, hi) -> bool:
+        return any(lo <= a and z <= hi for a, z in self.spans(kind))
+
+    def words_in(self, lo, hi):
+        return [(a, z) for a, z in self.words if lo <= a and z <= hi]
+
+
 class ClaimReader:
     def __init__(self):
+        from claimrules.words import modifier_regex, modifier_terms
+
         self.words = load_words()
         self.classes = self.words.classes
-        m = self.words.modifiers
-        self.m = m
+        self.m = self.words.modifiers
         self.topics = topics()
         self.efficacy = [t for t in self.topics.topics if t.group == "efficacy"]
         self.benefits = frozenset(self.words.benefits)
         self.openers = load_lexicon().cues["question"].openers  # yes/no question words (lexicon/cues.yaml)
+        # what treatments act on: words.yaml's targets and the efficacy topics' terms, one regex
+        self.targets = modifier_regex(modifier_terms("target_words") + self.topics.efficacy_terms, self.words.path)
 
     # -- the pieces of a sentence -------------------------------------------------
 
-    def clause(self, norm, s0, s1, start, end):
-        """(start, end) of the clause around [start, end) inside the sentence [s0, s1)."""
-        c0, c1 = s0, s1
-        for m in self.m["clause_breaks"].finditer(norm, s0, s1):
-            if m.end() <= start:
-                c0 = m.start() if m.group()[:1].isalpha() else m.end()
-            elif m.start() >= end:
-                c1 = m.start()
+    def clause(self, marks, start, end):
+        """(start, end) of the clause around [start, end) inside the sentence."""
+        c0, c1 = marks.s0, marks.s1
+        norm = marks.norm
+        for a, z in marks.spans("clause_breaks"):
+            if z <= start:
+                c0 = a if norm[a:a + 1].isalpha() else z
+            elif a >= end:
+                c1 = a
                 break
         return c0, c1
 
-    def _negator_before(self, norm, c0, start, harm, window=WINDOW):
+    def _negator_before(self, marks, c0, start, harm, window=WINDOW):
         """The start of a negator before start (in the clause) that denies what starts
         there, or None.  harm: only a negator joined to it by bridge words (or words
         for a treatment) counts ("no need for rest", "no injection is risk-free");
         otherwise one within the last `window` words ("not a miracle cure")."""
         lo = c0
         if not harm:
-            words = list(_WORD.finditer(norm, c0, start))
-            lo = words[-window].start() if len(words) > window else c0
-        negs = [n for n in self.m["negators"].finditer(norm, lo, start)]
+            words = marks.words_in(c0, start)
+            lo = words[-window][0] if len(words) > window else c0
+        fakes = marks.within("not_negators", c0, start + 40)
+        negs = [(a, z) for a, z in marks.within("negators", lo, start)
+                if not any(fa <= a < fz for fa, fz in fakes)]
         if not negs:
             return None
-        fakes = [(f.start(), f.end()) for f in self.m["not_negators"].finditer(norm, c0, min(len(norm), start + 40))]
-        negs = [n for n in negs if not any(a <= n.start() < b for a, b in fakes)]
-        if not negs:
-            return None
-        last = negs[-1]
+        a, z = negs[-1]
         if not harm:
-            return last.start()
-        between = _WORD.findall(norm, last.end(), start)
+            return a
+        between = [marks.norm[x:y] for x, y in marks.words_in(z, start)]
         ok = len(between) <= 4 and all(w.lower() in self.m["bridge"] or self.m["treatment_words"].fullmatch(w)
                                        for w in between)
-        return last.start() if ok else None
+        return a if ok else None
 
-    def _strength(self, wc, norm, c0, c1, start, end, s0, s1):
-        pre, post = norm[c0:start], norm[end:c1]
+    def _strength(self, wc, marks, c0, c1, start, end):
+        s0 = marks.s0
+        lo = c0
         if not wc.harm:  # a hedge of benefit reaches back to the last contrast in the sentence
             lo = s0
-            for m in self.m["contrasts"].finditer(norm, s0, start):
-                lo = m.end()
-            sub = self.m["subordinators"].match(norm, _skip_space(norm, lo))
+            for _, z in marks.within("contrasts", s0, start):
+                lo = z
+            sub = self.m["subordinators"].match(marks.norm, _skip_space(marks.norm, lo))
             if sub:  # "While it may take time, it removes ...": the main clause starts after the comma
-                comma = norm.find(",", sub.end(), start)
+                comma = marks.norm.find(",", sub.end(), start)
                 lo = comma + 1 if comma >= 0 else lo
-            words = list(_WORD.finditer(norm, lo, start))
-            lo = max(lo, min(c0, words[-REACH].start())) if len(words) > REACH else lo
-            pre = norm[lo:start]
-        near_pre = " ".join(_WORD.findall(pre)[-NEAR:])
-        near_post = " ".join(_WORD.findall(post)[:NEAR])
-        boosted = bool(self.m["boosters"].search(near_pre) or self.m["boosters"].search(near_post))
+            words = marks.words_in(lo, start)
+            lo = max(lo, min(c0, words[-REACH][0])) if len(words) > REACH else lo
+        before = marks.words_in(c0, start)[-NEAR:]
+        after = marks.words_in(end, c1)[:NEAR]
+        near_lo = before[0][0] if before else start
+        near_hi = after[-1][1] if after else end
+        boosted = marks.has("boosters", near_lo, start) or marks.has("boosters", end, near_hi)
+
+        def either(kind):
+            return marks.has(kind, lo, start) or marks.has(kind, end, c1)
+
         benefit = not (wc.harm or wc.minimises)
-        weak = benefit and (self.m["weak_hedges"].search(pre) or self.m["weak_hedges"].search(post)
-                            or self.m["framing"].search(norm, s0, start))
-        minimised = wc.harm and bool(self.m["minimisers"].search(pre) or self.m["relative_to"].search(post[:80]))
+        weak = benefit and (either("weak_hedges") or marks.has("framing", s0, start))
+        minimised = wc.harm and (marks.has("minimisers", c0, start) or marks.has("relative_to", end, min(c1, end + 80)))
+        counted = wc.quantified and either("quantifiers")
         s = wc.strength
-        counted = wc.quantified and (self.m["quantifiers"].search(pre) or self.m["quantifiers"].search(post))
-        if weak or minimised or counted or self.m["hedges"].search(pre) or self.m["hedges"].search(post):
+        if weak or minimised or counted or either("hedges"):
             s = 1 + boosted  # "may completely": still hedged, a step up
         elif boosted:
             s = max(s, 3) + 1  # "can significantly": the booster wins over "can"
-        elif self.m["qualifiers"].search(near_pre):
+        elif marks.has("qualifiers", near_lo, start):
             s = min(s, 2)
-        if self.m["vary"].search(norm, s0, s1):
+        if marks.spans("vary"):
             s -= 1
         return max(1, min(len(STRENGTHS) - 1, s))
 
-    def _speech(self, norm, s0, s1, c0, start, end):
+    def _speech(self, marks, c0, start, end):
+        norm, s0, s1 = marks.norm, marks.s0, marks.s1
         sentence = norm[s0:s1].strip().rstrip("\"'”’)]*")
         if sentence.endswith("?"):
             # a yes/no question ("Is it painful?") or an elliptical one ("Safe for all skin types?")
             # asks; a wh-question ("What are permanent fillers?") and a declarative one ("It is
             # painless?") still assert what they say
-            words = [w.lower() for w in _WORD.findall(sentence)]
+            words = [norm[a:z].lower() for a, z in marks.words]
             if words and (words[0] in self.openers or words[0] not in _WH and not self.openers.intersection(words)):
                 return "question"
-        if self.m["conditionals"].match(norm, c0) or self.m["conditionals"].match(norm, _skip_space(norm, c0)):
+        first = _skip_space(norm, c0)
+        if any(a in (c0, first) for a, _ in marks.spans("conditionals")):
             return "condition"
-        if self.m["expectations"].search(norm, c0, start):
+        if marks.has("expectations", c0, start):
             return "expectation"
-        if self.m["purposes"].search(norm, s0, start):
+        if marks.has("purposes", s0, start):
             return "purpose"
         if self._testimonial(norm, s0, s1, start, end):
             return "testimonial"
@@ -163,20 +203,13 @@ class ClaimReader:
             return any(w.lower() in self.m["first_person"] for w in quoted)
         return False
 
-    def _targets(self, norm, lo, hi):
-        """(start, end) of the target words (words.yaml targets and the efficacy topics) in [lo, hi)."""
-        spans = [m.span() for m in self.m["target_words"].finditer(norm, lo, hi)]
-        for t in self.efficacy:
-            spans.extend(m.span() for m in t.terms.finditer(norm, lo, hi))
-        return sorted(spans)
-
-    def _target_end(self, norm, end, c1):
+    def _target_end(self, marks, end, c1):
         """Where the target after a predicate ends ("improves skin texture"), or end."""
         at = end
-        for a, z in self._targets(norm, end, min(c1, end + 60)):
-            if norm[at:a].strip(" ") and at != end:
+        for a, z in marks.within("targets", end, min(c1, end + 60)):
+            if marks.norm[at:a].strip(" ") and at != end:
                 break  # only targets that follow one another
-            if at == end and norm[end:a].count(" ") > 3:
+            if at == end and marks.norm[end:a].count(" ") > 3:
                 break  # the predicate's own object: a few words on at most
             at = max(at, z)
         return at
@@ -197,21 +230,40 @@ class ClaimReader:
             by_sentence.setdefault(sentences.span(start), []).append((cls, start, end, denial))
         for (s0, s1), group in by_sentence.items():
             classes_here = [(self.classes[c], a, z) for c, a, z, _ in group]
+            marks = _Marks(self, norm, s0, max([s1] + [z for _, _, z, _ in group]))
             for cls, start, end, denial in group:
-                claim = self._read_one(text, norm, s0, max(s1, end), cls, start, end, denial, classes_here,
-                                       named, treatments)
+                claim = self._read_one(marks, cls, start, end, denial, classes_here, named, treatments)
                 if claim is not None:
                     out.append(claim)
         return out
 
-    def _read_one(self, text, norm, s0, s1, cls, start, end, denial, classes_here, named, treatments):
+    def _read_one(self, marks, cls, start, end, denial, classes_here, named, treatments):
         wc = self.classes[cls]
+        norm, s0, s1 = marks.norm, marks.s0, marks.s1
         if wc.exceptions is not None:
             for m in wc.exceptions.finditer(norm, max(0, start - 60), min(len(norm), end + 60)):
                 if m.start() <= start < m.end() or start <= m.start() < end:
                     return None
-        c0, c1 = self.clause(norm, s0, s1, start, end)
-        negator = self._negator_before(norm, c0, start, wc.harm and not denial,
+        c0, c1 = self.clause(marks, start, end)
+        in_clause = [(w, a, z) for w, a, z in classes_here if c0 <= a < c1 and a != start]
+        about = set()
+        if any(w.harm for w, _, _ in in_clause):
+            about.add("harm")
+        if marks.has("targets", c0, c1):
+            about.add("target")
+        if marks.has("result_words", c0, c1):
+            about.add("results")
+        if any(w.name in self.benefits for w, _, _ in in_clause) or marks.spans("result_words"):
+            about.add("benefit")  # the clause makes a claim of benefit, or the sentence promises a result
+        if any(s0 <= at < s1 for _, at in named) or marks.spans("treatment_words"):
+            about.add("treatment")
+        if any(c0 <= at < c1 for _, at in named):
+            about.add("named")
+        if marks.has("research_words", c0, start):
+            about.add("research")
+        if not self._needs_met(wc, about):
+            return None
+        negator = self._negator_before(marks, c0, start, wc.harm and not denial,
                                        DENIAL_WINDOW if denial else WINDOW)
         negated = negator is not None
         if wc.harm:
@@ -219,40 +271,16 @@ class ClaimReader:
         else:
             polarity = "denied" if negated else "asserted"
         shown = negator if negated and polarity == "denied" else start  # "no downtime", not "downtime"
-        about = set()
-        in_clause = [(w, a, z) for w, a, z in classes_here if c0 <= a < c1 and a != start]
-        if any(w.harm for w, _, _ in in_clause):
-            about.add("harm")
-        if self._targets(norm, c0, c1):
-            about.add("target")
-        if self.m["result_words"].search(norm, c0, c1):
-            about.add("results")
-        if any(w.name in self.benefits for w, _, _ in in_clause):
-            about.add("benefit")
-        elif self.m["result_words"].search(norm, s0, s1):
-            about.add("benefit")  # the sentence promises a result, in another clause
-        here = [n for n, at in named if s0 <= at < s1]
-        if here or self.m["treatment_words"].search(norm, s0, s1):
-            about.add("treatment")
-        if any(c0 <= at < c1 for _, at in named):
-            about.add("named")
-        if self.m["research_words"].search(norm, c0, start):
-            about.add("research")
-        if not self._needs_met(wc, about):
-            return None
-        if wc.name != "statistic" and any(w.name == "statistic" for w, _, _ in in_clause):
-            statistic = True
-        else:
-            statistic = wc.name == "statistic"
+        statistic = wc.name == "statistic" or any(w.name == "statistic" for w, _, _ in in_clause)
         reach = _in_reach(start, s0, s1, named, treatments)
-        shown_end = self._target_end(norm, end, c1) if "target" in wc.needs else end
+        shown_end = self._target_end(marks, end, c1) if "target" in wc.needs else end
         return Claim(
             start=shown, end=shown_end, predicate=cls, polarity=polarity,
-            strength=self._strength(wc, norm, c0, c1, start, end, s0, s1),  # read at the predicate itself
-            scope="universal" if wc.name == "scope" or self.m["universal"].search(norm, c0, c1) else "",
-            speech=self._speech(norm, s0, s1, c0, start, end), about=frozenset(about),
+            strength=self._strength(wc, marks, c0, c1, start, end),  # read at the predicate itself
+            scope="universal" if wc.name == "scope" or marks.has("universal", c0, c1) else "",
+            speech=self._speech(marks, c0, start, end), about=frozenset(about),
             treatment=reach[0] if reach else None, statistic=statistic,
-            sourced=bool(self.m["sources"].search(norm, s0, min(len(norm), s1 + 2))), clause=(c0, c1),
+            sourced=bool(marks.spans("sources")), clause=(c0, c1),
         )
 
     def _needs_met(self, wc, about):
