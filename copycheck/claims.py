@@ -75,7 +75,11 @@ class _Marks:
         return [(a, z) for a, z in self.spans(kind) if lo <= a and z <= hi]
 
     def has(self, kind, lo, hi) -> bool:
-        return any(lo <= a and z <= hi for a, z in self.spans(kind))
+        got = self._spans.get(kind)
+        if got is None:  # not found over the sentence yet: look in [lo, hi) alone
+            pattern = self._targets if kind == "targets" else self.m[kind]
+            return pattern.search(self.norm, lo, hi) is not None
+        return any(lo <= a and z <= hi for a, z in got)
 
     def words_in(self, lo, hi):
         return [(a, z) for a, z in self.words if lo <= a and z <= hi]
@@ -164,7 +168,7 @@ class ClaimReader:
             s = max(s, 3) + 1  # "can significantly": the booster wins over "can"
         elif marks.has("qualifiers", near_lo, start):
             s = min(s, 2)
-        if marks.spans("vary"):
+        if marks.has("vary", s0, marks.s1):
             s -= 1
         return max(1, min(len(STRENGTHS) - 1, s))
 
@@ -216,10 +220,12 @@ class ClaimReader:
 
     # -- reading ------------------------------------------------------------------
 
-    def read(self, text, sentences, hits, named, treatments, norm=None):
+    def read(self, text, sentences, hits, named, treatments, norm=None, wants=None):
         """The claims of one block.  hits: (class, start, end, denial) from the scan;
         named: (treatment, start) of treatments named in the block; treatments: those
-        in reach (named here, or in the heading above)."""
+        in reach (named here, or in the heading above).  wants: class -> the
+        (polarity, least strength, speech acts) some rule reads it with; a claim no
+        rule can use is not read further (None: read every claim)."""
         norm = norm if norm is not None else normal(text)
         out = []
         by_sentence: dict = {}
@@ -232,12 +238,15 @@ class ClaimReader:
             classes_here = [(self.classes[c], a, z) for c, a, z, _ in group]
             marks = _Marks(self, norm, s0, max([s1] + [z for _, _, z, _ in group]))
             for cls, start, end, denial in group:
-                claim = self._read_one(marks, cls, start, end, denial, classes_here, named, treatments)
+                if wants is not None and cls not in wants:
+                    continue
+                claim = self._read_one(marks, cls, start, end, denial, classes_here, named, treatments,
+                                       None if wants is None else wants[cls])
                 if claim is not None:
                     out.append(claim)
         return out
 
-    def _read_one(self, marks, cls, start, end, denial, classes_here, named, treatments):
+    def _read_one(self, marks, cls, start, end, denial, classes_here, named, treatments, wants=None):
         wc = self.classes[cls]
         norm, s0, s1 = marks.norm, marks.s0, marks.s1
         if wc.exceptions is not None:
@@ -253,9 +262,9 @@ class ClaimReader:
             about.add("target")
         if marks.has("result_words", c0, c1):
             about.add("results")
-        if any(w.name in self.benefits for w, _, _ in in_clause) or marks.spans("result_words"):
+        if any(w.name in self.benefits for w, _, _ in in_clause) or marks.has("result_words", s0, s1):
             about.add("benefit")  # the clause makes a claim of benefit, or the sentence promises a result
-        if any(s0 <= at < s1 for _, at in named) or marks.spans("treatment_words"):
+        if any(s0 <= at < s1 for _, at in named) or marks.has("treatment_words", s0, s1):
             about.add("treatment")
         if any(c0 <= at < c1 for _, at in named):
             about.add("named")
@@ -270,17 +279,29 @@ class ClaimReader:
             polarity = "denied" if denial != negated else "asserted"
         else:
             polarity = "denied" if negated else "asserted"
+        if wants is not None:
+            wants = [w for w in wants if w[0] == polarity]
+            if not wants:
+                return None
+        strength = self._strength(wc, marks, c0, c1, start, end)  # read at the predicate itself
+        if wants is not None:
+            wants = [w for w in wants if strength >= w[1]]
+            if not wants:
+                return None
+        speech = self._speech(marks, c0, start, end)
+        if wants is not None and not any(speech in w[2] for w in wants):
+            return None
         shown = negator if negated and polarity == "denied" else start  # "no downtime", not "downtime"
         statistic = wc.name == "statistic" or any(w.name == "statistic" for w, _, _ in in_clause)
         reach = _in_reach(start, s0, s1, named, treatments)
         shown_end = self._target_end(marks, end, c1) if "target" in wc.needs else end
         return Claim(
             start=shown, end=shown_end, predicate=cls, polarity=polarity,
-            strength=self._strength(wc, marks, c0, c1, start, end),  # read at the predicate itself
+            strength=strength,
             scope="universal" if wc.name == "scope" or marks.has("universal", c0, c1) else "",
-            speech=self._speech(marks, c0, start, end), about=frozenset(about),
+            speech=speech, about=frozenset(about),
             treatment=reach[0] if reach else None, statistic=statistic,
-            sourced=bool(marks.spans("sources")), clause=(c0, c1),
+            sourced=marks.has("sources", s0, min(len(norm), s1 + 2)), clause=(c0, c1),
         )
 
     def _needs_met(self, wc, about):

@@ -43,6 +43,7 @@ class BlockContext:
     words: list  # (word class, start, end, denial) of the claim reader's predicate words
     reader: object  # the claim reader (copycheck/claims.py), or None
     evidence: object  # the evidence base
+    wants: dict | None = None  # word class -> how the enabled rules read it (claims.py: read)
     _claims: list | None = None
     _norm: str | None = None
 
@@ -56,7 +57,7 @@ class BlockContext:
         """The block's claims (copycheck/claims.py), read once."""
         if self._claims is None:
             self._claims = [] if self.reader is None or not self.words else self.reader.read(
-                self.text, self.sentences, self.words, self.named, self.context, self.norm)
+                self.text, self.sentences, self.words, self.named, self.context, self.norm, self.wants)
         return self._claims
 
     def invasive(self, claim) -> bool:
@@ -93,6 +94,8 @@ class Linter:
         self.doc_rules = [r for r in rules if kinds[r.kind].check_document]
         self.directive_rules = [r for r in rules if kinds[r.kind].check_directives]
         self.balance_rule = next((r for r in rules if r.kind == "balance"), None)
+        self.wants = _wants(rules, None)  # how the rules read claims; with the page's benefit still to find:
+        self.wants_benefit = _wants(rules, self.reader.benefits) if self.balance_rule and self.reader else None
 
     def _ignored_for(self, path):
         ignored = []
@@ -164,7 +167,8 @@ class Linter:
             if hits or found.words:
                 ctx = BlockContext(block, block.text, Sentences(block.text, lexicon.abbreviations), lexicon,
                                    hits, found.named, treatments, context, found.words, self.reader,
-                                   self.rulebook.evidence)
+                                   self.rulebook.evidence,
+                                   self.wants_benefit if benefit is None and self.wants_benefit else self.wants)
                 for kind, rules in block_rules:
                     for rule_found in kind.check_block(rules, ctx):
                         add(rule_found.rule, rule_found)
@@ -212,6 +216,19 @@ def _team_options(rule, settings, kinds) -> dict:
 
     where = settings.source or "command line"
     return check_options(where, settings.lines.get("rule-options", 0), rule.kind, kinds[rule.kind].options, opts)
+
+
+def _wants(rules, benefits) -> dict:
+    """Word class -> [(polarity, least strength, speech acts)] the rules read it with
+    (their `claim:` specs), and the balance check's benefit claims when benefits is given."""
+    out: dict = {}
+    for rule in rules:
+        for spec in rule.claim:
+            for cls in spec.predicates:
+                out.setdefault(cls, []).append((spec.polarity, spec.strength, spec.speech))
+    for cls in benefits or ():
+        out.setdefault(cls, []).append(("asserted", 1, ("assertion",)))
+    return out
 
 
 def _by_kind(rules, kinds):
