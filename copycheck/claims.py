@@ -255,23 +255,6 @@ class ClaimReader:
                     return None
         c0, c1 = self.clause(marks, start, end)
         in_clause = [(w, a, z) for w, a, z in classes_here if c0 <= a < c1 and a != start]
-        about = set()
-        if any(w.harm for w, _, _ in in_clause):
-            about.add("harm")
-        if marks.has("targets", c0, c1):
-            about.add("target")
-        if marks.has("result_words", c0, c1):
-            about.add("results")
-        if any(w.name in self.benefits for w, _, _ in in_clause) or marks.has("result_words", s0, s1):
-            about.add("benefit")  # the clause makes a claim of benefit, or the sentence promises a result
-        if any(s0 <= at < s1 for _, at in named) or marks.has("treatment_words", s0, s1):
-            about.add("treatment")
-        if any(c0 <= at < c1 for _, at in named):
-            about.add("named")
-        if marks.has("research_words", c0, start):
-            about.add("research")
-        if not self._needs_met(wc, about):
-            return None
         negator = self._negator_before(marks, c0, start, wc.harm and not denial,
                                        DENIAL_WINDOW if denial else WINDOW)
         negated = negator is not None
@@ -292,6 +275,23 @@ class ClaimReader:
         if wants is not None and not any(speech in w[2] for w in wants):
             return None
         shown = negator if negated and polarity == "denied" else start  # "no downtime", not "downtime"
+        about = set()
+        if any(w.harm for w, _, _ in in_clause):
+            about.add("harm")
+        if marks.has("targets", c0, c1):
+            about.add("target")
+        if marks.has("result_words", c0, c1):
+            about.add("results")
+        if any(w.name in self.benefits for w, _, _ in in_clause) or marks.has("result_words", s0, s1):
+            about.add("benefit")  # the clause makes a claim of benefit, or the sentence promises a result
+        if any(s0 <= at < s1 for _, at in named) or marks.has("treatment_words", s0, s1):
+            about.add("treatment")
+        if any(c0 <= at < c1 for _, at in named):
+            about.add("named")
+        if marks.has("research_words", c0, start):
+            about.add("research")
+        if not self._needs_met(wc, about):
+            return None
         statistic = wc.name == "statistic" or any(w.name == "statistic" for w, _, _ in in_clause)
         reach = _in_reach(start, s0, s1, named, treatments)
         shown_end = self._target_end(marks, end, c1) if "target" in wc.needs else end

@@ -168,7 +168,8 @@ class Linter:
                 ctx = BlockContext(block, block.text, Sentences(block.text, lexicon.abbreviations), lexicon,
                                    hits, found.named, treatments, context, found.words, self.reader,
                                    self.rulebook.evidence,
-                                   self.wants_benefit if benefit is None and self.wants_benefit else self.wants)
+                                   self.wants_benefit if benefit is None and treatments and self.wants_benefit
+                                   else self.wants)
                 for kind, rules in block_rules:
                     for rule_found in kind.check_block(rules, ctx):
                         add(rule_found.rule, rule_found)
