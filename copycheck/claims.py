@@ -135,7 +135,15 @@ class ClaimReader:
                                        for w in between)
         return a if ok else None
 
-    def _strength(self, wc, marks, c0, c1, start, end):
+    def _boosted(self, marks, c0, c1, start, end) -> bool:
+        """A booster within NEAR words of the predicate, in its clause."""
+        before = marks.words_in(c0, start)[-NEAR:]
+        after = marks.words_in(end, c1)[:NEAR]
+        near_lo = before[0][0] if before else start
+        near_hi = after[-1][1] if after else end
+        return marks.has("boosters", near_lo, start) or marks.has("boosters", end, near_hi)
+
+    def _strength(self, wc, marks, c0, c1, start, end, boosted):
         s0 = marks.s0
         lo = c0
         if not wc.harm:  # a hedge of benefit reaches back to the last contrast in the sentence
@@ -148,12 +156,6 @@ class ClaimReader:
                 lo = comma + 1 if comma >= 0 else lo
             words = marks.words_in(lo, start)
             lo = max(lo, min(c0, words[-REACH][0])) if len(words) > REACH else lo
-        before = marks.words_in(c0, start)[-NEAR:]
-        after = marks.words_in(end, c1)[:NEAR]
-        near_lo = before[0][0] if before else start
-        near_hi = after[-1][1] if after else end
-        boosted = marks.has("boosters", near_lo, start) or marks.has("boosters", end, near_hi)
-
         def either(kind):
             return marks.has(kind, lo, start) or marks.has(kind, end, c1)
 
@@ -166,8 +168,10 @@ class ClaimReader:
             s = 1 + boosted  # "may completely": still hedged, a step up
         elif boosted:
             s = max(s, 3) + 1  # "can significantly": the booster wins over "can"
-        elif marks.has("qualifiers", near_lo, start):
-            s = min(s, 2)
+        else:
+            before = marks.words_in(c0, start)[-NEAR:]
+            if before and marks.has("qualifiers", before[0][0], start):
+                s = min(s, 2)
         if marks.has("vary", s0, marks.s1):
             s -= 1
         return max(1, min(len(STRENGTHS) - 1, s))
@@ -266,7 +270,14 @@ class ClaimReader:
             wants = [w for w in wants if w[0] == polarity]
             if not wants:
                 return None
-        strength = self._strength(wc, marks, c0, c1, start, end)  # read at the predicate itself
+        boosted = self._boosted(marks, c0, c1, start, end)
+        if wants is not None:  # the strongest this claim can be read at: is any rule left to read it?
+            bound = 4 if boosted else wc.strength
+            wants = [w for w in wants if bound >= w[1]]
+            if not wants or all(w[2] == ("testimonial",) for w in wants) and not self._testimonial(
+                    norm, s0, s1, start, end):
+                return None
+        strength = self._strength(wc, marks, c0, c1, start, end, boosted)  # read at the predicate itself
         if wants is not None:
             wants = [w for w in wants if strength >= w[1]]
             if not wants:
