@@ -17,6 +17,7 @@ from claimrules.words import STRENGTHS, load_words
 _WORD = re.compile(r"[\w'’%-]+")
 _WH = frozenset("what why how which who whom whose where when".split())
 _QUOTES = {'"': '"', "“": "”", "«": "»", "„": "“"}
+CLAUSE = 160  # characters either side of a predicate that its clause may reach
 NEAR = 4  # words either side of a predicate in which a booster raises it
 REACH = 12  # words before a predicate that a hedge of benefit may stand in, across clause breaks
 WINDOW = 12  # words before a predicate in which a negator denies a claim of a class that is not a harm
@@ -102,15 +103,14 @@ class ClaimReader:
     # -- the pieces of a sentence -------------------------------------------------
 
     def clause(self, marks, start, end):
-        """(start, end) of the clause around [start, end) inside the sentence."""
-        c0, c1 = marks.s0, marks.s1
-        norm = marks.norm
-        for a, z in marks.spans("clause_breaks"):
-            if z <= start:
-                c0 = a if norm[a:a + 1].isalpha() else z
-            elif a >= end:
-                c1 = a
-                break
+        """(start, end) of the clause around [start, end) inside the sentence (at most
+        CLAUSE characters either side)."""
+        norm, breaks = marks.norm, self.m["clause_breaks"]
+        c0 = max(marks.s0, start - CLAUSE)
+        for m in breaks.finditer(norm, c0, start):
+            c0 = m.start() if norm[m.start():m.start() + 1].isalpha() else m.end()
+        m = breaks.search(norm, end, min(marks.s1, end + CLAUSE))
+        c1 = m.start() if m else min(marks.s1, end + CLAUSE)
         return c0, c1
 
     def _negator_before(self, marks, c0, start, harm, window=WINDOW):
@@ -122,9 +122,11 @@ class ClaimReader:
         if not harm:
             words = marks.words_in(c0, start)
             lo = words[-window][0] if len(words) > window else c0
-        fakes = marks.within("not_negators", c0, start + 40)
-        negs = [(a, z) for a, z in marks.within("negators", lo, start)
-                if not any(fa <= a < fz for fa, fz in fakes)]
+        negs = [m.span() for m in self.m["negators"].finditer(marks.norm, lo, start)]
+        if not negs:
+            return None
+        fakes = [m.span() for m in self.m["not_negators"].finditer(marks.norm, c0, min(marks.s1, start + 40))]
+        negs = [(a, z) for a, z in negs if not any(fa <= a < fz for fa, fz in fakes)]
         if not negs:
             return None
         a, z = negs[-1]
@@ -148,8 +150,8 @@ class ClaimReader:
         lo = c0
         if not wc.harm:  # a hedge of benefit reaches back to the last contrast in the sentence
             lo = s0
-            for _, z in marks.within("contrasts", s0, start):
-                lo = z
+            for m in self.m["contrasts"].finditer(marks.norm, max(s0, start - CLAUSE), start):
+                lo = m.end()
             sub = self.m["subordinators"].match(marks.norm, _skip_space(marks.norm, lo))
             if sub:  # "While it may take time, it removes ...": the main clause starts after the comma
                 comma = marks.norm.find(",", sub.end(), start)
@@ -214,7 +216,7 @@ class ClaimReader:
     def _target_end(self, marks, end, c1):
         """Where the target after a predicate ends ("improves skin texture"), or end."""
         at = end
-        for a, z in marks.within("targets", end, min(c1, end + 60)):
+        for a, z in [m.span() for m in self.targets.finditer(marks.norm, end, min(c1, end + 60))]:
             if marks.norm[at:a].strip(" ") and at != end:
                 break  # only targets that follow one another
             if at == end and marks.norm[end:a].count(" ") > 3:
