@@ -55,13 +55,19 @@ class _Marks:
     """The modifier words of one sentence, each kind found once (on first use) and
     then asked by position: every claim of the sentence reads the same marks."""
 
-    __slots__ = ("m", "norm", "s0", "s1", "words", "_spans", "_targets")
+    __slots__ = ("m", "norm", "s0", "s1", "_words", "_spans", "_targets")
 
     def __init__(self, reader, norm, s0, s1):
         self.m, self.norm, self.s0, self.s1 = reader.m, norm, s0, s1
-        self.words = [w.span() for w in _WORD.finditer(norm, s0, s1)]
+        self._words = None
         self._spans = {}
         self._targets = reader.targets
+
+    @property
+    def words(self):
+        if self._words is None:
+            self._words = [w.span() for w in _WORD.finditer(self.norm, self.s0, self.s1)]
+        return self._words
 
     def spans(self, kind):
         got = self._spans.get(kind)
@@ -252,9 +258,24 @@ class ClaimReader:
                     out.append(claim)
         return out
 
+    def _unwanted(self, wc, norm, start, end, denial, wants) -> bool:
+        """A quick look near the predicate: no rule can read this claim (a harm no
+        negator denies, a judgement no booster raises, a quote no one speaks)."""
+        lo, hi = max(0, start - 48), min(len(norm), end + 48)
+        if all(w[0] == "denied" for w in wants) and wc.harm and not denial:
+            return self.m["negators"].search(norm, lo, start) is None
+        if all(w[1] > wc.strength or w[2] == ("testimonial",) for w in wants):
+            if self.m["boosters"].search(norm, lo, start) or self.m["boosters"].search(norm, end, hi):
+                return False
+            return not any(w[2] == ("testimonial",) for w in wants) or not any(
+                ch in _QUOTES for ch in norm[max(0, start - 300):start])
+        return False
+
     def _read_one(self, marks, cls, start, end, denial, classes_here, named, treatments, wants=None):
         wc = self.classes[cls]
         norm, s0, s1 = marks.norm, marks.s0, marks.s1
+        if wants is not None and self._unwanted(wc, norm, start, end, denial, wants):
+            return None
         if wc.exceptions is not None:
             for m in wc.exceptions.finditer(norm, max(0, start - 60), min(len(norm), end + 60)):
                 if m.start() <= start < m.end() or start <= m.start() < end:
