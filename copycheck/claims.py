@@ -17,6 +17,7 @@ from claimrules.words import STRENGTHS, load_words
 _WORD = re.compile(r"[\w'’%-]+")
 _WH = frozenset("what why how which who whom whose where when".split())
 _QUOTES = {'"': '"', "“": "”", "«": "»", "„": "“"}
+_OPENING = re.compile("[" + "".join(_QUOTES) + "]")
 CLAUSE = 160  # characters either side of a predicate that its clause may reach
 NEAR = 4  # words either side of a predicate in which a booster raises it
 REACH = 12  # words before a predicate that a hedge of benefit may stand in, across clause breaks
@@ -267,8 +268,8 @@ class ClaimReader:
         if all(w[1] > wc.strength or w[2] == ("testimonial",) for w in wants):
             if self.m["boosters"].search(norm, lo, start) or self.m["boosters"].search(norm, end, hi):
                 return False
-            return not any(w[2] == ("testimonial",) for w in wants) or not any(
-                ch in _QUOTES for ch in norm[max(0, start - 300):start])
+            return not any(w[2] == ("testimonial",) for w in wants) or not _OPENING.search(
+                norm, max(0, start - 300), start)
         return False
 
     def _read_one(self, marks, cls, start, end, denial, classes_here, named, treatments, wants=None):

@@ -141,6 +141,11 @@ def _trie_regex(words) -> str:
 
 
 _BLANKS = re.compile(r"\s+")
+_PLAIN = re.compile(r"[a-z0-9]+")  # a pattern that is a plain lower-case word
+
+
+def _WORDCHAR(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 class Tag:
@@ -178,8 +183,11 @@ class Matcher:
                 if prefixes is None:
                     self.unanchored.append((rule, index))
                     continue
+                # a plain word no longer than a prefix is found by the scan itself: only the
+                # word edge after it is left to check (no regex match)
+                literal = source.lower() if _PLAIN.fullmatch(source) and len(source) <= MAX_PREFIX else None
                 for p in prefixes:
-                    by_prefix.setdefault(p, []).append((rule, index))
+                    by_prefix.setdefault(p, []).append((rule, index, literal))
         # every prefix also triggers the candidates of its own shorter prefixes
         self.candidates = {}
         for p in by_prefix:
@@ -208,7 +216,12 @@ class Matcher:
                 key = "".join(ch.lower()[:1] for ch in m.group())
             if not key.isalpha():
                 key = _BLANKS.sub(" ", key)  # any run of white space stands as one " " in a prefix
-            for rule, index in self.candidates.get(key, ()):
+            for rule, index, literal in self.candidates.get(key, ()):
+                if literal is not None and subject is lower:
+                    end = pos + len(literal)
+                    if key.startswith(literal) and not (end < len(text) and _WORDCHAR(text[end])):
+                        found.append(Hit(rule, pos, end))
+                    continue
                 try:
                     hit = rule.compiled()[index].match(text, pos)
                 except TimeoutError:
