@@ -40,12 +40,27 @@ class Hit:
 def _literal_prefixes(pattern: str):
     """The set of lower-case literal strings every match of pattern starts with
     (white space as " "), or None when some match can start with anything."""
+    branches = _branches(pattern)
+    if branches is None or any(p == "" for p, _ in branches):
+        return None
+    return {p for p, _ in branches}
+
+
+def _branches(pattern: str):
     try:
         parsed = sre_parse.parse(pattern, re.IGNORECASE)
     except Exception:  # regex-module syntax the re parser does not know
         return None
-    branches = _seq(list(parsed))
-    if branches is None or any(p == "" for p, _ in branches):
+    return _seq(list(parsed))
+
+
+def _literals(source: str):
+    """The words a pattern matches, when it matches a few plain words and nothing
+    else ("clinics?" -> clinic, clinics), so the scan can confirm them itself; or None."""
+    if any(mark in source for mark in ("(?!", "(?=", "(?<", "\\", "^", "$", " ")):
+        return None
+    branches = _branches(to_regex(source))
+    if not branches or not all(is_open and len(p) < MAX_PREFIX and _PLAIN.fullmatch(p) for p, is_open in branches):
         return None
     return {p for p, _ in branches}
 
@@ -141,7 +156,7 @@ def _trie_regex(words) -> str:
 
 
 _BLANKS = re.compile(r"\s+")
-_PLAIN = re.compile(r"[a-z0-9]+")  # a pattern that is a plain lower-case word
+_PLAIN = re.compile(r"[a-z0-9']+")  # a plain lower-case word
 
 
 def _WORDCHAR(ch: str) -> bool:
@@ -183,11 +198,11 @@ class Matcher:
                 if prefixes is None:
                     self.unanchored.append((rule, index))
                     continue
-                # a plain word no longer than a prefix is found by the scan itself: only the
-                # word edge after it is left to check (no regex match)
-                literal = source.lower() if _PLAIN.fullmatch(source) and len(source) <= MAX_PREFIX else None
+                # a pattern of a few plain words is found by the scan itself: only the word
+                # edge after it is left to check (no regex match)
+                plain = _literals(source)
                 for p in prefixes:
-                    by_prefix.setdefault(p, []).append((rule, index, literal))
+                    by_prefix.setdefault(p, []).append((rule, index, p if plain else None))
         # every prefix also triggers the candidates of its own shorter prefixes
         self.candidates = {}
         for p in by_prefix:
