@@ -37,10 +37,10 @@ class Hit:
     end: int
 
 
-def _literal_prefixes(pattern: str):
+def _literal_prefixes(pattern: str, branches=None):
     """The set of lower-case literal strings every match of pattern starts with
     (white space as " "), or None when some match can start with anything."""
-    branches = _branches(pattern)
+    branches = _branches(pattern) if branches is None else branches
     if branches is None or any(p == "" for p, _ in branches):
         return None
     return {p for p, _ in branches}
@@ -54,12 +54,11 @@ def _branches(pattern: str):
     return _seq(list(parsed))
 
 
-def _literals(source: str):
+def _literals(source: str, branches):
     """The words a pattern matches, when it matches a few plain words and nothing
     else ("clinics?" -> clinic, clinics), so the scan can confirm them itself; or None."""
     if any(mark in source for mark in ("(?!", "(?=", "(?<", "\\", "^", "$", " ")):
         return None
-    branches = _branches(to_regex(source))
     if not branches or not all(is_open and len(p) < MAX_PREFIX and _PLAIN.fullmatch(p) for p, is_open in branches):
         return None
     return {p for p, _ in branches}
@@ -194,13 +193,14 @@ class Matcher:
         self.unanchored = []
         for rule in rules:
             for index, source in enumerate(rule.patterns):
-                prefixes = _literal_prefixes(to_regex(source))
+                branches = _branches(to_regex(source))
+                prefixes = None if branches is None else _literal_prefixes(source, branches)
                 if prefixes is None:
                     self.unanchored.append((rule, index))
                     continue
                 # a pattern of a few plain words is found by the scan itself: only the word
                 # edge after it is left to check (no regex match)
-                plain = _literals(source)
+                plain = _literals(source, branches)
                 for p in prefixes:
                     by_prefix.setdefault(p, []).append((rule, index, p if plain else None))
         # every prefix also triggers the candidates of its own shorter prefixes
