@@ -1,12 +1,14 @@
 """Side-by-side timings: copycheck against codespell and proselint, in one run.
 
-    python benchmarks/run.py [--runs N] [--skip-proselint] [--only CASES]
+    python benchmarks/run.py [--runs N] [--skip-proselint] [--only CASES] [--against REV]
 
 Makes the corpus if it is missing (make_corpus.py), installs the peers into
 benchmarks/.venv (codespell 2.4.3, proselint 0.16.0), then times whole
 processes, start-up included: the median wall time of N runs (proselint, which
 takes minutes, once), MB/s, and peak memory (the child's max RSS from wait4).
-Prints one table; ratios are copycheck / peer, measured in this run.
+Prints one table; ratios are copycheck / peer, measured in this run.  --against REV
+also times an earlier copycheck (the git revision REV, exported into
+benchmarks/.against-REV and run with this Python) on the same cases, side by side.
 """
 from __future__ import annotations
 
@@ -74,6 +76,17 @@ def tenfold_rules() -> str:
     return "\n".join(lines) + "\n"
 
 
+def against(rev: str) -> Path:
+    """The source of copycheck at git revision rev, exported once (not a checkout: no
+    git state changes)."""
+    out = HERE / f".against-{rev}"
+    if not (out / "copycheck").is_dir():
+        out.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "archive", rev], cwd=ROOT, check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(out)], input=archive, check=True)
+    return out
+
+
 def measure(cmd, runs, cwd=ROOT):
     """Median wall time of runs, and the peak RSS in MB (GNU time's %M: a child
     forked from this large Python process would report this process's pages)."""
@@ -99,6 +112,7 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--skip-proselint", action="store_true")
     ap.add_argument("--only", default="start,corpus,jobs,big,scale,linear")
+    ap.add_argument("--against", help="an earlier git revision of copycheck to time beside this one")
     args = ap.parse_args()
     ensure()
     only = set(args.only.split(","))
@@ -109,8 +123,11 @@ def main():
     small, site, big = CORPUS / "small.md", CORPUS / "site", CORPUS / "big.md"
     rows = []
 
-    def row(case, tool, cmd, target, runs=args.runs):
-        t, mem = measure(cmd, runs)
+    old = against(args.against) if args.against else None
+    old_cc = [PY, "-m", "copycheck", "check", "--quiet", "--no-config"]
+
+    def row(case, tool, cmd, target, runs=args.runs, cwd=ROOT):
+        t, mem = measure(cmd, runs, cwd)
         rows.append((case, tool, t, size_of(target) / t if target else None, mem))
         print(f"  {case:<26} {tool:<28} {t:8.3f} s", file=sys.stderr, flush=True)
         return t
@@ -122,6 +139,9 @@ def main():
         t = row("cold start, 3 KB file", "copycheck", [*cc, str(small)], small, 10)
         c = row("cold start, 3 KB file", "codespell", [peer_bin("codespell"), str(small)], small, 10)
         ratios += [("cold start / import floor", t / floor), ("cold start / codespell", t / c)]
+        if old:
+            o = row("cold start, 3 KB file", f"copycheck {args.against}", [*old_cc, str(small)], small, 10, old)
+            ratios.append((f"cold start / copycheck {args.against}", t / o))
         if slow:
             p = row("cold start, 3 KB file", "proselint", [peer_bin("proselint"), "check", str(small)], small, 5)
             ratios.append(("cold start / proselint", t / p))
@@ -129,6 +149,9 @@ def main():
         t1 = row("corpus, one process", "copycheck", [*cc, str(site)], site)
         c = row("corpus, one process", "codespell", [peer_bin("codespell"), str(site)], site)
         ratios.append(("corpus / codespell (target <= 1.0)", t1 / c))
+        if old:
+            o = row("corpus, one process", f"copycheck {args.against}", [*old_cc, str(site)], site, cwd=old)
+            ratios.append((f"corpus / copycheck {args.against} (target <= 1.0)", t1 / o))
         if slow:
             p = row("corpus, one process", "proselint", [peer_bin("proselint"), "check", str(site)], site, 1)
             ratios.append(("corpus / proselint (target <= 1/30)", t1 / p))
