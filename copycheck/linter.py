@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from fnmatch import fnmatch
 
 from . import markup, suppression
-from .claims import normal
 from .document import Document
 from .domain import Page
 from .findings import Finding, severity
@@ -18,6 +17,7 @@ from .kinds.base import Candidate
 from .matching import Hit
 from .positions import LineIndex
 from .scan import Scanner
+from .claim_parts import normal
 from .sentences import Sentences
 
 CONTEXT_SCOPES = ("heading", "title", "frontmatter.title")  # blocks whose treatment is in reach of what follows

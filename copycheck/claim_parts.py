@@ -1,0 +1,196 @@
+"""The parts of a claim, read from its sentence (for copycheck/claims.py): its modifier
+words (claimrules/lexicon/words.yaml), found once and asked by position, and the
+pieces of a predicate's claim read from them: the clause, a negator, the
+strength (hedges, qualifiers, boosters) and the speech act."""
+from __future__ import annotations
+
+import re
+
+from claimrules.words import STRENGTHS
+
+_WORD = re.compile(r"[\w'’%-]+")
+_WH = frozenset("what why how which who whom whose where when".split())
+_QUOTES = {'"': '"', "“": "”", "«": "»", "„": "“"}
+_OPENING = re.compile("[" + "".join(_QUOTES) + "]")
+CLAUSE = 160  # characters either side of a predicate that its clause may reach
+NEAR = 4  # words either side of a predicate in which a booster raises it
+REACH = 12  # words before a predicate that a hedge of benefit may stand in, across clause breaks
+WINDOW = 12  # words before a predicate in which a negator denies a claim of a class that is not a harm
+DENIAL_WINDOW = 3  # words before a word that denies a harm itself in which a negator takes it back ("not painless")
+
+
+def normal(text: str) -> str:
+    """The text with curly apostrophes straight (same length: positions hold)."""
+    return text.replace("’", "'").replace("‘", "'")
+
+
+class Sentence:
+    """One sentence [s0, s1) of a block's normalised text: its modifier words, each
+    kind found once (on first use) and then asked by position, and the pieces of a
+    predicate's claim read from them (clause, negation, strength, speech act)."""
+
+    __slots__ = ("m", "norm", "s0", "s1", "_words", "_spans", "_targets", "_openers")
+
+    def __init__(self, reader, norm, s0, s1):
+        self.m, self.norm, self.s0, self.s1 = reader.m, norm, s0, s1
+        self._words = None
+        self._spans = {}
+        self._targets = reader.targets
+        self._openers = reader.openers
+
+    @property
+    def words(self):
+        if self._words is None:
+            self._words = [w.span() for w in _WORD.finditer(self.norm, self.s0, self.s1)]
+        return self._words
+
+    def spans(self, kind):
+        got = self._spans.get(kind)
+        if got is None:
+            pattern = self._targets if kind == "targets" else self.m[kind]
+            hi = min(len(self.norm), self.s1 + 2) if kind == "sources" else self.s1
+            got = self._spans[kind] = [x.span() for x in pattern.finditer(self.norm, self.s0, hi)]
+        return got
+
+    def within(self, kind, lo, hi):
+        """The spans of a kind that lie in [lo, hi)."""
+        return [(a, z) for a, z in self.spans(kind) if lo <= a and z <= hi]
+
+    def has(self, kind, lo, hi) -> bool:
+        got = self._spans.get(kind)
+        if got is None:  # not found over the sentence yet: look in [lo, hi) alone
+            pattern = self._targets if kind == "targets" else self.m[kind]
+            return pattern.search(self.norm, lo, hi) is not None
+        return any(lo <= a and z <= hi for a, z in got)
+
+    def words_in(self, lo, hi):
+        return [(a, z) for a, z in self.words if lo <= a and z <= hi]
+
+    def clause(self, start, end):
+        """(start, end) of the clause around [start, end) inside the sentence (at most
+        CLAUSE characters either side)."""
+        norm, breaks = self.norm, self.m["clause_breaks"]
+        c0 = max(self.s0, start - CLAUSE)
+        for m in breaks.finditer(norm, c0, start):
+            c0 = m.start() if norm[m.start():m.start() + 1].isalpha() else m.end()
+        m = breaks.search(norm, end, min(self.s1, end + CLAUSE))
+        c1 = m.start() if m else min(self.s1, end + CLAUSE)
+        return c0, c1
+
+    def negator_before(self, c0, start, harm, window=WINDOW):
+        """The start of a negator before start (in the clause) that denies what starts
+        there, or None.  harm: only a negator joined to it by bridge words (or words
+        for a treatment) counts ("no need for rest", "no injection is risk-free");
+        otherwise one within the last `window` words ("not a miracle cure")."""
+        lo = c0
+        if not harm:
+            words = self.words_in(c0, start)
+            lo = words[-window][0] if len(words) > window else c0
+        negs = [m.span() for m in self.m["negators"].finditer(self.norm, lo, start)]
+        if not negs:
+            return None
+        fakes = [m.span() for m in self.m["not_negators"].finditer(self.norm, c0, min(self.s1, start + 40))]
+        negs = [(a, z) for a, z in negs if not any(fa <= a < fz for fa, fz in fakes)]
+        if not negs:
+            return None
+        a, z = negs[-1]
+        if not harm:
+            return a
+        between = [self.norm[x:y] for x, y in self.words_in(z, start)]
+        ok = len(between) <= 4 and all(w.lower() in self.m["bridge"] or self.m["treatment_words"].fullmatch(w)
+                                       for w in between)
+        return a if ok else None
+
+    def boosted(self, c0, c1, start, end) -> bool:
+        """A booster within NEAR words of the predicate, in its clause."""
+        before = self.words_in(c0, start)[-NEAR:]
+        after = self.words_in(end, c1)[:NEAR]
+        near_lo = before[0][0] if before else start
+        near_hi = after[-1][1] if after else end
+        return self.has("boosters", near_lo, start) or self.has("boosters", end, near_hi)
+
+    def strength(self, wc, c0, c1, start, end, boosted):
+        s0 = self.s0
+        lo = c0
+        if not wc.harm:  # a hedge of benefit reaches back to the last contrast in the sentence
+            lo = s0
+            for m in self.m["contrasts"].finditer(self.norm, max(s0, start - CLAUSE), start):
+                lo = m.end()
+            sub = self.m["subordinators"].match(self.norm, _skip_space(self.norm, lo))
+            if sub:  # "While it may take time, it removes ...": the main clause starts after the comma
+                comma = self.norm.find(",", sub.end(), start)
+                lo = comma + 1 if comma >= 0 else lo
+            words = self.words_in(lo, start)
+            lo = max(lo, min(c0, words[-REACH][0])) if len(words) > REACH else lo
+        def either(kind):
+            return self.has(kind, lo, start) or self.has(kind, end, c1)
+
+        benefit = not (wc.harm or wc.minimises)
+        weak = benefit and (either("weak_hedges") or self.has("framing", s0, start))
+        minimised = wc.harm and (self.has("minimisers", c0, start) or self.has("relative_to", end, min(c1, end + 80)))
+        counted = wc.quantified and either("quantifiers")
+        s = wc.strength
+        if weak or minimised or counted or either("hedges"):
+            s = 1 + boosted  # "may completely": still hedged, a step up
+        elif boosted:
+            s = max(s, 3) + 1  # "can significantly": the booster wins over "can"
+        else:
+            before = self.words_in(c0, start)[-NEAR:]
+            if before and self.has("qualifiers", before[0][0], start):
+                s = min(s, 2)
+        if self.has("vary", s0, self.s1):
+            s -= 1
+        return max(1, min(len(STRENGTHS) - 1, s))
+
+    def speech(self, c0, start, end):
+        norm, s0, s1 = self.norm, self.s0, self.s1
+        sentence = norm[s0:s1].strip().rstrip("\"'”’)]*")
+        if sentence.endswith("?"):
+            # a yes/no question ("Is it painful?") or an elliptical one ("Safe for all skin types?")
+            # asks; a wh-question ("What are permanent fillers?") and a declarative one ("It is
+            # painless?") still assert what they say
+            words = [norm[a:z].lower() for a, z in self.words]
+            if words and (words[0] in self._openers or words[0] not in _WH and not self._openers.intersection(words)):
+                return "question"
+        first = _skip_space(norm, c0)
+        if any(a in (c0, first) for a, _ in self.spans("conditionals")):
+            return "condition"
+        if self.has("expectations", c0, start):
+            return "expectation"
+        if self.has("purposes", s0, start):
+            return "purpose"
+        if self.testimonial(start, end):
+            return "testimonial"
+        return "assertion"
+
+    def testimonial(self, start, end):
+        """The predicate stands inside quotation marks whose words are in the first person."""
+        norm, s0, s1 = self.norm, self.s0, self.s1
+        lo = max(0, s0 - 1)
+        for i in range(start - 1, lo - 1, -1):
+            close = _QUOTES.get(norm[i])
+            if close is None:
+                continue
+            j = norm.find(close, end, min(len(norm), s1 + 2))
+            if j < 0:
+                return False
+            quoted = _WORD.findall(norm, i + 1, j)
+            return any(w.lower() in self.m["first_person"] for w in quoted)
+        return False
+
+    def target_end(self, end, c1):
+        """Where the target after a predicate ends ("improves skin texture"), or end."""
+        at = end
+        for a, z in [m.span() for m in self._targets.finditer(self.norm, end, min(c1, end + 60))]:
+            if self.norm[at:a].strip(" ") and at != end:
+                break  # only targets that follow one another
+            if at == end and self.norm[end:a].count(" ") > 3:
+                break  # the predicate's own object: a few words on at most
+            at = max(at, z)
+        return at
+
+
+def _skip_space(text, i):
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i
