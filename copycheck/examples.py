@@ -24,3 +24,17 @@ def run(linter, rules) -> tuple[int, list]:
             if found != should:
                 failures.append(Failure(rule.code, rule.source, example, should))
     return count, failures
+
+
+def run_files(book, paths) -> tuple[int, int, list]:
+    """(rules, examples run, failures) for the rules of the given rule files, checked
+    by a linter with default settings over the whole rulebook."""
+    from pathlib import Path
+
+    from .config import Settings
+    from .linter import Linter
+
+    wanted = {str(Path(p)) for p in paths}
+    rules = [r for r in book.rules.values() if r.source.rsplit(":", 1)[0] in wanted]
+    count, failures = run(Linter(book, Settings()), rules)
+    return len(rules), count, failures
