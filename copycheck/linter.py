@@ -39,7 +39,7 @@ class BlockContext:
     hits: list  # phrase-rule hits, ignored rules left out
     named: list  # (treatment, start)
     treatments: list  # treatments in reach: named here, or in the heading above
-    context: list  # the treatments of the heading above (what a claim falls back on)
+    context: list  # the heading's treatments, else the one the page named last (what a claim falls back on)
     words: list  # (word class, start, end, denial) of the claim reader's predicate words
     reader: object  # the claim reader (copycheck/claims.py), or None
     evidence: object  # the evidence base
@@ -152,12 +152,15 @@ class Linter:
         page = Page(self.domain, path) if self.domain is not None else None
         spans = []  # (first, last finding index, the block's domain counts) of blocks with findings
         context_treatments = []
+        last_named = []  # the treatment the page named last, before this block
         benefit = None  # the first benefit claim for a treatment, for the balance rules
         counted: dict = {}  # rule code -> [(block, start, end)] of the words a page-level rule counts
         for found in self.scanner.blocks(parsed.blocks):
             block = found.block
             treatments = sorted({name for name, _ in found.named})
-            context = context_treatments
+            context = context_treatments or last_named  # what a claim with no treatment of its own is about
+            if found.named:
+                last_named = [max(found.named, key=lambda n: n[1])[0]]
             if self.reader is not None:
                 if block.scope in CONTEXT_SCOPES:
                     context_treatments = treatments
