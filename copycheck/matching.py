@@ -171,8 +171,9 @@ class Tag:
     trusted = True
     exceptions = requires = ()
 
-    def __init__(self, tag: str, name: str, patterns):
+    def __init__(self, tag: str, name: str, patterns, tally=False):
         self.tag, self.name, self.patterns = tag, name, tuple(patterns)
+        self.tally = tally  # only counted: the scan notes where, and makes no Hit
         self.code = f"@{tag}:{name}"  # sorts apart from rule codes; never shown
         self.source = "the rulebook's lexicon"
         self._compiled = None
@@ -214,7 +215,9 @@ class Matcher:
         self.scan = re.compile(rf"(?<![\w-])(?:{trie})")
         self.scan_ci = None  # compiled on demand for text whose lower() changes length
 
-    def hits(self, text: str) -> list:
+    def hits(self, text: str, tally=None) -> list:
+        """The hits in text, one per rule and place.  tally: a list that takes
+        (position, tag) of each hit of a counted-only tag instead."""
         lower = text.lower()
         if len(lower) == len(text):
             search, subject = self.scan.search, lower
@@ -235,7 +238,10 @@ class Matcher:
                 if literal is not None and subject is lower:
                     end = pos + len(literal)
                     if key.startswith(literal) and not (end < len(text) and _WORDCHAR(text[end])):
-                        found.append(Hit(rule, pos, end))
+                        if tally is not None and getattr(rule, "tally", False):
+                            tally.append((pos, rule))
+                        else:
+                            found.append(Hit(rule, pos, end))
                     continue
                 try:
                     hit = rule.compiled()[index].match(text, pos)

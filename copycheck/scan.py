@@ -38,7 +38,7 @@ class Scanner:
                 if wc.denials:
                     terms.append(Tag("denial", wc.name, wc.denials))
         if domain is not None:
-            terms += [Tag("domain", "health", domain.health), Tag("domain", "other", domain.other)]
+            terms += [Tag("domain", "health", domain.health, True), Tag("domain", "other", domain.other, True)]
         terms += [Tag("count", r.code, r.patterns) for r in rules if kinds[r.kind].scan == "count"]
         self.matcher = Matcher(terms)
 
@@ -61,7 +61,8 @@ class Scanner:
             starts.append(at)
             at += len(b.text) + 1
         found = [Scanned(b, [], [], [], [], {}) for b in batch]
-        for hit in self.matcher.hits(joined):
+        tally = []
+        for hit in self.matcher.hits(joined, tally):
             i = bisect_right(starts, hit.start) - 1
             start, end, rule, into = hit.start - starts[i], hit.end - starts[i], hit.rule, found[i]
             if not isinstance(rule, Tag):
@@ -70,9 +71,12 @@ class Scanner:
                 into.named.append((rule.name, start))
             elif rule.tag == "word" or rule.tag == "denial":
                 into.words.append((rule.name, start, end, rule.tag == "denial"))
-            elif rule.tag == "domain":
+            elif rule.tag == "domain":  # a domain word that is not a plain word
                 into.domain[rule.name] = into.domain.get(rule.name, 0) + 1
             else:
                 into.counted.append((rule.name, start, end))
+        for pos, rule in tally:  # the plain domain words, counted
+            counts = found[bisect_right(starts, pos) - 1].domain
+            counts[rule.name] = counts.get(rule.name, 0) + 1
         del joined
         yield from found
