@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .patterns import alternation
@@ -51,15 +52,10 @@ class Topics:
         return next((t for t in self.topics if t.name == name), None)
 
 
-_TOPICS = None
-
-
+@lru_cache(maxsize=1)
 def topics() -> Topics:
     """The compiled topics, once per process."""
-    global _TOPICS
-    if _TOPICS is None:
-        _TOPICS = Topics()
-    return _TOPICS
+    return Topics()
 
 
 def document_kinds() -> dict:

@@ -8,6 +8,7 @@ the evidence kind (CC301) and the page-level balance check."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claimrules import load_lexicon
 from claimrules.topics import topics
@@ -197,12 +198,7 @@ def _in_reach(pos, s0, s1, named, treatments):
     return out
 
 
-_READER = None
-
-
+@lru_cache(maxsize=1)
 def reader() -> ClaimReader:
     """The claim reader, once per process."""
-    global _READER
-    if _READER is None:
-        _READER = ClaimReader()
-    return _READER
+    return ClaimReader()

@@ -20,12 +20,12 @@ def check_document(rule, doc, opts):
 
 
 KIND = Kind(
-    domain=True,
     name="balance",
     about="A page that promotes a treatment must mention its risks, or a consultation.",
     options={"min_words": Option(int, 40, "a page with fewer words is a snippet, not a page")},
     needs_patterns=True,
     scan="count",
     reads_claims=True,
+    domain=True,
     check_document=check_document,
 )

@@ -46,12 +46,12 @@ def check_block(rules, ctx):
 
 
 KIND = Kind(
-    domain=True,
     name="claim",
     about="A claim about a treatment, read by its parts (predicate, polarity, strength, scope, speech act).",
     needs_claim=True,
     reads_claims=True,
     claims=True,
     default_cues=("attribution", "consensus", "quotation", "weighs-evidence"),
+    domain=True,
     check_block=check_block,
 )

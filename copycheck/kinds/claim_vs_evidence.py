@@ -67,11 +67,11 @@ def check_block(rules, ctx):
 
 
 KIND = Kind(
-    domain=True,
     name="evidence",
     about="A claim about a treatment's effect, weighed against the evidence rulebook.",
     needs_claim=True,
     reads_claims=True,
     claims=True,
+    domain=True,
     check_block=check_block,
 )

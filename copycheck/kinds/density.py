@@ -22,7 +22,6 @@ def check_document(rule, doc, opts):
 
 
 KIND = Kind(
-    domain=True,
     name="density",
     about="Hype words per 1,000 words of the page.",
     options={
@@ -32,5 +31,6 @@ KIND = Kind(
     },
     needs_patterns=True,
     scan="count",
+    domain=True,
     check_document=check_document,
 )

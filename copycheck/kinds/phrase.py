@@ -19,11 +19,11 @@ def check_block(rules, ctx):
 
 
 KIND = Kind(
-    domain=True,
     name="phrase",
     about="The rule's patterns, each hit judged in its sentence.",
     needs_patterns=True,
     scan="hits",
     claims=True,
+    domain=True,
     check_block=check_block,
 )
