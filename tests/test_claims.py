@@ -178,3 +178,14 @@ def test_reader_reads_each_candidate_once_and_only_candidates():
     text = "Painless and quick. Book a visit."
     claims = r.read(text, Sentences(text, frozenset()), [("pain", 0, 8, True)], [], [])
     assert [(c.predicate, c.polarity) for c in claims] == [("pain", "denied")]
+
+
+def test_a_purpose_is_about_risk_and_a_result_after_to_is_still_claimed():
+    assert flags("We check your history to make sure there are no contraindications.") == []
+    assert flags("We cool the skin to reduce the risk of burns.") == []
+    assert {f.rule for f in flags("Shown to reduce fat by 25% in just one session!")} >= {"CC191", "CC171"}
+
+
+def test_a_quoted_result_in_the_first_person_is_a_testimonial():
+    found = [f.rule for f in flags('"I dropped two dress sizes after one treatment!" says one client.')]
+    assert found == ["CC211"]
