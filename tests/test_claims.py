@@ -47,8 +47,8 @@ QUIET = [
 ]
 
 
-def flags(text):
-    return [f for f in lint(text) if f.severity in ("warning", "error")]
+def flags(text, filename="t.md"):
+    return [f for f in lint(text, filename) if f.severity in ("warning", "error")]
 
 
 @pytest.mark.parametrize("text", FLAGGED)
@@ -189,3 +189,20 @@ def test_a_purpose_is_about_risk_and_a_result_after_to_is_still_claimed():
 def test_a_quoted_result_in_the_first_person_is_a_testimonial():
     found = [f.rule for f in flags('"I dropped two dress sizes after one treatment!" says one client.')]
     assert found == ["CC211"]
+
+
+def test_a_legal_page_and_a_bio_get_no_claim_findings():
+    privacy = ("---\ntitle: Privacy policy\n---\nWe guarantee that your records are protected. You can ask us "
+               "to erase any personal data about your treatment. 100% of records are encrypted.\n")
+    assert flags(privacy, "privacy.md") == []
+    bio = ("# Our team\n\nDr Lee is one of our top surgeons, trained at the best hospitals in Leeds, and "
+           "shows clients the best exercises for posture.\n\nSafe for all skin types? Not quite: we test first.\n")
+    assert flags(bio, "team.md") == []
+    # the same words about a treatment are claims
+    assert flags("# Our peels\n\nOur peel is completely safe for all skin types.\n", "peels.md")
+
+
+def test_a_software_page_gets_no_claim_findings():
+    page = ("# Faster builds\n\nThe new compiler removes dead code and makes the server 40% faster. "
+            "It is the best release yet, with zero downtime deploys and guaranteed API stability for every package.\n")
+    assert flags(page, "release.md") == []
