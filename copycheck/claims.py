@@ -63,6 +63,9 @@ class ClaimReader:
         (polarity, least strength, speech acts) some rule reads it with; a claim no
         rule can use is not read further (None: read every claim)."""
         norm = norm if norm is not None else normal(text)
+        if wants is not None and not any(c in wants and not self._unwanted(self.classes[c], norm, a, z, d, wants[c])
+                                         for c, a, z, d in hits):
+            return []  # a quick look finds nothing any rule reads: the block's sentences are not read
         out = []
         by_sentence: dict = {}
         denials = [(c, a, z) for c, a, z, d in hits if d]

@@ -34,7 +34,6 @@ class BlockContext:
 
     block: object
     text: str
-    sentences: Sentences
     lexicon: object
     hits: list  # phrase-rule hits, ignored rules left out
     named: list  # (treatment, start)
@@ -46,6 +45,14 @@ class BlockContext:
     wants: dict | None = None  # word class -> how the enabled rules read it (claims.py: read)
     _claims: list | None = None
     _norm: str | None = None
+    _sentences: Sentences | None = None
+
+    @property
+    def sentences(self) -> Sentences:
+        """The block's sentences, split on first use (a block whose words no rule reads needs none)."""
+        if self._sentences is None:
+            self._sentences = Sentences(self.text, self.lexicon.abbreviations)
+        return self._sentences
 
     @property
     def norm(self) -> str:
@@ -168,7 +175,7 @@ class Linter:
             hits = [h for h in found.hits if h.rule.code in live] if ignored else found.hits
             start = len(findings)
             if hits or found.words:
-                ctx = BlockContext(block, block.text, Sentences(block.text, lexicon.abbreviations), lexicon,
+                ctx = BlockContext(block, block.text, lexicon,
                                    hits, found.named, treatments, context, found.words, self.reader,
                                    self.rulebook.evidence,
                                    self.wants_benefit if benefit is None and treatments and self.wants_benefit
