@@ -37,10 +37,10 @@ class Hit:
     end: int
 
 
-def _literal_prefixes(pattern: str, branches=None):
-    """The set of lower-case literal strings every match of pattern starts with
-    (white space as " "), or None when some match can start with anything."""
-    branches = _branches(pattern) if branches is None else branches
+def _literal_prefixes(branches):
+    """The set of lower-case literal strings every match starts with (white space as
+    " "), from a pattern's branches (_branches), or None when some match can start
+    with anything."""
     if branches is None or any(p == "" for p, _ in branches):
         return None
     return {p for p, _ in branches}
@@ -195,7 +195,7 @@ class Matcher:
         for rule in rules:
             for index, source in enumerate(rule.patterns):
                 branches = _branches(to_regex(source))
-                prefixes = None if branches is None else _literal_prefixes(source, branches)
+                prefixes = _literal_prefixes(branches)
                 if prefixes is None:
                     self.unanchored.append((rule, index))
                     continue
