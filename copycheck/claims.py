@@ -52,14 +52,12 @@ class ClaimReader:
         # what treatments act on: words.yaml's targets and the efficacy topics' terms, one regex
         self.targets = modifier_regex(modifier_terms("target_words") + self.topics.efficacy_terms, self.words.path)
 
-    # -- the pieces of a sentence -------------------------------------------------
-
-    # -- reading ------------------------------------------------------------------
+    # -- reading (the pieces of a sentence: copycheck/claim_parts.py) ---------------
 
     def read(self, text, sentences, hits, named, treatments, norm=None, wants=None):
         """The claims of one block.  hits: (class, start, end, denial) from the scan;
-        named: (treatment, start) of treatments named in the block; treatments: those
-        in reach (named here, or in the heading above).  wants: class -> the
+        named: (treatment, start) of treatments named in the block; treatments: what a
+        claim with none of its own is about (the heading's, else the page's last named).  wants: class -> the
         (polarity, least strength, speech acts) some rule reads it with; a claim no
         rule can use is not read further (None: read every claim)."""
         norm = norm if norm is not None else normal(text)
