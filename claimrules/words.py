@@ -18,7 +18,7 @@ STRENGTHS = ("none", "hedged", "qualified", "direct", "boosted")  # checked agai
 NEEDS = ("target", "subject", "benefit", "harm")
 MODIFIERS = ("negators", "not_negators", "relative_to", "bridge", "hedges", "quantifiers", "framing", "minimisers", "weak_hedges", "qualifiers", "vary", "boosters", "universal", "clause_breaks", "contrasts", "subordinators",
              "conditionals", "expectations", "purposes", "sources", "treatment_words", "result_words",
-             "target_words", "research_words", "first_person")
+             "target_words", "research_words", "first_person", "wh_words")
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ class WordClass:
 class Words:
     classes: dict  # name -> WordClass, in file order
     benefits: tuple  # the classes that promise a benefit (what the balance check and `needs: benefit` read)
-    modifiers: dict  # name -> compiled alternation (bridge and first_person: frozensets)
+    modifiers: dict  # name -> compiled alternation (bridge, first_person, wh_words: frozensets of words)
     path: str
 
 
@@ -139,7 +139,7 @@ def load_words(path=WORDS) -> Words:
     compiled = {}
     for key in MODIFIERS:
         items = _strings(path, mods, key)
-        if key in ("bridge", "first_person"):
+        if key in ("bridge", "first_person", "wh_words"):
             compiled[key] = frozenset(w.lower() for w in items)
         else:
             compiled[key] = modifier_regex(items, path, mods.line_of(key))

@@ -9,7 +9,6 @@ import re
 from claimrules.words import STRENGTHS
 
 _WORD = re.compile(r"[\w'’%-]+")
-_WH = frozenset("what why how which who whom whose where when".split())
 _QUOTES = {'"': '"', "“": "”", "«": "»", "„": "“"}
 _OPENING = re.compile("[" + "".join(_QUOTES) + "]")
 CLAUSE = 160  # characters either side of a predicate that its clause may reach
@@ -150,7 +149,7 @@ class Sentence:
             # asks; a wh-question ("What are permanent fillers?") and a declarative one ("It is
             # painless?") still assert what they say
             words = [norm[a:z].lower() for a, z in self.words]
-            if words and (words[0] in self._openers or words[0] not in _WH and not self._openers.intersection(words)):
+            if words and (words[0] in self._openers or words[0] not in self.m["wh_words"] and not self._openers.intersection(words)):
                 return "question"
         first = _skip_space(norm, c0)
         if any(a in (c0, first) for a, _ in self.spans("conditionals")):
