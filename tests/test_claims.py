@@ -28,6 +28,13 @@ FLAGGED = [
     '"I looked ten years younger after one session!" (a client, 41)',
     "Our results speak for themselves.",
     "The treatment is completely safe when done by our nurses.",
+    # the same claims in other wordings, for other treatments
+    "Our laser works on every skin and hair colour.",
+    "The drip detoxes your body and strengthens your immune system.",
+    "Clients feel the lift within minutes.",
+    "Doctors agree it is the fastest way to recover.",
+    "Fat freezing is totally comfortable.",
+    "Lose a dress size with no effort.",
 ]
 
 QUIET = [
