@@ -51,10 +51,6 @@ class Sentence:
             got = self._spans[kind] = [x.span() for x in pattern.finditer(self.norm, self.s0, hi)]
         return got
 
-    def within(self, kind, lo, hi):
-        """The spans of a kind that lie in [lo, hi)."""
-        return [(a, z) for a, z in self.spans(kind) if lo <= a and z <= hi]
-
     def has(self, kind, lo, hi) -> bool:
         got = self._spans.get(kind)
         if got is None:  # not found over the sentence yet: look in [lo, hi) alone

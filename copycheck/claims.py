@@ -27,7 +27,6 @@ class Claim:
     speech: str  # assertion | question | condition | expectation | purpose | testimonial
     about: frozenset  # of: treatment, results, target, research, harm, benefit
     treatment: str | None  # the treatment in reach, nearest first
-    statistic: bool
     sourced: bool
     clause: tuple  # (start, end) in the block text
 
@@ -61,8 +60,9 @@ class ClaimReader:
         (polarity, least strength, speech acts) some rule reads it with; a claim no
         rule can use is not read further (None: read every claim)."""
         norm = norm if norm is not None else normal(text)
-        if wants is not None and not any(c in wants and not self._unwanted(self.classes[c], norm, a, z, d, wants[c])
-                                         for c, a, z, d in hits):
+        keep = None if wants is None else {(c, a) for c, a, z, d in hits if c in wants
+                                            and not self._unwanted(self.classes[c], norm, a, z, d, wants[c])}
+        if keep is not None and not keep:
             return []  # a quick look finds nothing any rule reads: the block's sentences are not read
         out = []
         by_sentence: dict = {}
@@ -75,7 +75,7 @@ class ClaimReader:
             classes_here = [(self.classes[c], a, z) for c, a, z, _ in group]
             marks = Sentence(self, norm, s0, max([s1] + [z for _, _, z, _ in group]))
             for cls, start, end, denial in group:
-                if wants is not None and cls not in wants:
+                if keep is not None and (cls, start) not in keep:
                     continue
                 claim = self._read_one(marks, cls, start, end, denial, classes_here, named, treatments,
                                        None if wants is None else wants[cls])
@@ -99,8 +99,6 @@ class ClaimReader:
     def _read_one(self, marks, cls, start, end, denial, classes_here, named, treatments, wants=None):
         wc = self.classes[cls]
         norm, s0, s1 = marks.norm, marks.s0, marks.s1
-        if wants is not None and self._unwanted(wc, norm, start, end, denial, wants):
-            return None
         if wc.exceptions is not None:
             for m in wc.exceptions.finditer(norm, max(0, start - 60), min(len(norm), end + 60)):
                 if m.start() <= start < m.end() or start <= m.start() < end:
@@ -150,7 +148,6 @@ class ClaimReader:
             about.add("research")
         if not self._needs_met(wc, about):
             return None
-        statistic = wc.name == "statistic" or any(w.name == "statistic" for w, _, _ in in_clause)
         reach = _in_reach(start, s0, s1, named, treatments)
         shown_end = marks.target_end(end, c1) if "target" in wc.needs else end
         return Claim(
@@ -158,7 +155,7 @@ class ClaimReader:
             strength=strength,
             scope="universal" if wc.name == "scope" or marks.has("universal", c0, c1) else "",
             speech=speech, about=frozenset(about),
-            treatment=reach[0] if reach else None, statistic=statistic,
+            treatment=reach[0] if reach else None,
             sourced=marks.has("sources", s0, min(len(norm), s1 + 2)), clause=(c0, c1),
         )
 
