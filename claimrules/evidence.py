@@ -35,6 +35,7 @@ class Statement:
     doc_kind: str  # review | promotional | evidence
     quote: str
     strong: bool = False  # a systematic review, RCT or meta-analysis
+    cite: str = ""  # where a reader finds it: publisher, title, date and address (not a path of ours)
 
 
 def derive(statements) -> str:
@@ -56,6 +57,7 @@ def derive(statements) -> str:
 class EvidenceBase:
     statements: list = field(default_factory=list)
     documents: list = field(default_factory=list)  # dicts: source, kind, sha256
+    advice: dict = field(default_factory=dict)  # treatment -> slot -> {text, cite}: the fact sheets' wording
     _index: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self):
@@ -86,10 +88,17 @@ class EvidenceBase:
             return None
         return derive(self._index.get((treatment, topic), ()))
 
+    def slots(self, treatment) -> dict:
+        """slot -> text: the wording a fact sheet gives for a treatment (its course, side effects...)."""
+        return {k: v["text"] for k, v in (self.advice.get(treatment) or {}).items()}
+
     def merged(self, other: "EvidenceBase") -> "EvidenceBase":
         seen = set(self.statements)
         extra = [s for s in other.statements if s not in seen]
-        return EvidenceBase(self.statements + extra, self.documents + other.documents)
+        advice = {t: dict(v) for t, v in self.advice.items()}
+        for t, v in other.advice.items():
+            advice.setdefault(t, {}).update(v)  # a team's sheet speaks last
+        return EvidenceBase(self.statements + extra, self.documents + other.documents, advice)
 
 
 def _citation_order(s: Statement):
@@ -99,22 +108,25 @@ def _citation_order(s: Statement):
     return (STANCES.index(s.stance), s.doc_kind == "promotional", kind, s.source, s.line)
 
 
-def citations(base: EvidenceBase, topics, limit=4):
-    """The quotes a rule cites for its topics: against-the-claim first, one per line."""
+def citations(base: EvidenceBase, topics, treatment=None, limit=3):
+    """The quotes that bear on a claim about treatment on these topics: the first
+    topic's before the next, against-the-claim first within each, one per line.
+    treatment None: any treatment's (for showing a rule, never for a finding)."""
     out, seen = [], set()
-    for topic in topics:
-        for s in base.for_topic(topic):
+    for rank, topic in enumerate(topics):
+        for s in base.for_topic(topic, treatment):
             if s.stance in ("neutral", "promotes") or (s.source, s.line, s.quote) in seen:
                 continue
             seen.add((s.source, s.line, s.quote))
-            out.append(s)
-    out.sort(key=_citation_order)
-    # the weightiest quote of each document first, then the rest in order
-    first, rest, docs = [], [], set()
-    for s in out:
-        (rest if s.source in docs else first).append(s)
+            out.append((rank, s))
+    out.sort(key=lambda rs: (rs[0], _citation_order(rs[1])))
+    # within a topic, the weightiest quote of each document first, then the rest in order
+    ordered, docs = [], set()
+    for rank, s in out:
+        ordered.append((rank, s.source in docs, len(ordered), s))
         docs.add(s.source)
-    return (first + rest)[:limit]
+    ordered.sort(key=lambda x: x[:3])
+    return [s for *_, s in ordered][:limit]
 
 
 def read_file(path) -> EvidenceBase:
@@ -130,12 +142,17 @@ def read_file(path) -> EvidenceBase:
                     statements.append(Statement(
                         treatment=treatment, topic=topic, source=item["source"], line=int(item["line"]),
                         stance=item["stance"], kind=item["kind"], doc_kind=item.get("doc_kind", "evidence"),
-                        quote=item["quote"], strong=bool(item.get("strong", False)),
+                        quote=item["quote"], strong=bool(item.get("strong", False)), cite=str(item.get("cite", "")),
                     ))
                 except (KeyError, TypeError, ValueError):
                     line = item.line if isinstance(item, LineDict) else 0
                     raise RulebookError(path, line, "each statement needs source, line, stance, kind and quote") from None
-    return EvidenceBase(statements, list(data.get("documents") or ()))
+    advice = {}
+    for treatment, slots in (data.get("advice") or {}).items():
+        if not isinstance(slots, dict) or not all(isinstance(v, dict) and "text" in v for v in slots.values()):
+            raise RulebookError(path, getattr(slots, "line", 0), f"advice for {treatment}: each slot needs a text")
+        advice[treatment] = {k: {"text": str(v["text"]), "cite": str(v.get("cite", ""))} for k, v in slots.items()}
+    return EvidenceBase(statements, list(data.get("documents") or ()), advice)
 
 
 _CACHE: dict = {}

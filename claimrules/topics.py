@@ -62,3 +62,20 @@ def document_kinds() -> dict:
     """File name -> kind (review, promotional, evidence) of the evidence documents (sources.yaml)."""
     data = load_yaml(SOURCES) or {}
     return {Path(k).name: v["kind"] for k, v in (data.get("documents") or {}).items()}
+
+
+def document_titles() -> dict:
+    """File name -> how a reader finds an evidence document that is not a fact sheet
+    (sources.yaml: its title, and its address where it is known)."""
+    data = load_yaml(SOURCES) or {}
+    out = {}
+    for k, v in (data.get("documents") or {}).items():
+        where = v.get("url") or "seed document; original address not recorded"
+        out[Path(k).name] = f"\"{v.get('title', Path(k).name)}\" ({where})"
+    return out
+
+
+@lru_cache(maxsize=1)
+def advice_slots() -> dict:
+    """Slot -> what it holds: the wording a fact sheet may give for its treatment (topics.yaml)."""
+    return dict(load_yaml(TOPICS).get("advice_slots") or {})

@@ -10,13 +10,14 @@ the same file byte for byte."""
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import yaml
 
 from claimrules.evidence import FORMAT_VERSION, EvidenceBase, Statement, derive, read_file
-from claimrules.topics import Topic, Topics, document_kinds, topics
-from claimrules.yamllib import RulebookError
+from claimrules.topics import Topic, Topics, advice_slots, document_kinds, document_titles, topics
+from claimrules.yamllib import LineDict, RulebookError, check_keys, did_you_mean, load_yaml
 
 from . import files, markup
 from .positions import LineIndex
@@ -67,27 +68,114 @@ def _quote(source: str, start: int, end: int, focus: int):
     return a + lead, text.strip(" \t,;:•-*")
 
 
-def read_document(path: str, source: str, doc_kind: str, lex: Topics, abbreviations=frozenset()):
-    # a document is about the treatment it names most (a page on mesotherapy that
-    # compares it with Botox once is not evidence about Botox)
-    counts = {name: len(p.findall(source)) for name, p in lex.treatments.items()}
-    top = max(counts.values(), default=0)
-    if not top:
-        return []
-    treatments = sorted(name for name, n in counts.items() if n == top)
+_FRONT = re.compile(r"---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|$)", re.S)
+_CITE = re.compile(r"\s*\[([A-Za-z][\w-]*)\]\s*$")  # "... 4 to 6 weeks apart. [nhs]"
+SOURCE_KEYS = ("title", "publisher", "url", "date")
+
+
+class Sheet:
+    """A fact sheet: a document whose front matter names its treatment and its sources,
+    each statement a list item ending in its source's key ("[nhs]"), under a heading
+    that names its topic ("## Sessions").  advice: slot -> {text, cite}."""
+
+    def __init__(self, treatment, sources, advice, kind):
+        self.treatment, self.sources, self.advice, self.kind = treatment, sources, advice, kind
+
+    def cite(self, key) -> str:
+        s = self.sources[key]
+        return f"{s['publisher']}, \"{s['title']}\" ({s['date']}), {s['url']}"
+
+
+def read_sheet(path: str, source: str, lex: Topics, slots) -> Sheet | None:
+    """The fact sheet's front matter, checked; None when the document is not a fact sheet."""
+    m = _FRONT.match(source)
+    if not m or not re.search(r"^sources\s*:", m.group(1), re.M):
+        return None
+    fm = load_yaml(Path(path), "\n" + m.group(1))  # the blank first line keeps line numbers true
+    if not isinstance(fm, LineDict):
+        raise RulebookError(path, 2, "a fact sheet's front matter must be a mapping")
+    check_keys(path, fm, {"title", "treatment", "kind", "sources", "advice"}, ("treatment", "sources"))
+    treatment = fm["treatment"]
+    if treatment not in lex.treatments:
+        raise RulebookError(path, fm.line_of("treatment"),
+                            f"unknown treatment '{treatment}' (claimrules/lexicon/topics.yaml){did_you_mean(str(treatment), lex.treatments)}")
+    sources = fm["sources"]
+    if not isinstance(sources, LineDict) or not sources:
+        raise RulebookError(path, fm.line_of("sources"), "sources must map a key to title, publisher, url and date")
+    for key, src in sources.items():
+        if not isinstance(src, LineDict):
+            raise RulebookError(path, sources.line_of(key), f"source '{key}' must map title, publisher, url and date")
+        check_keys(path, src, set(SOURCE_KEYS), SOURCE_KEYS)
+        if not str(src["url"]).startswith("https://"):
+            raise RulebookError(path, src.line_of("url"), f"source '{key}': url must be an https:// address")
+    sheet = Sheet(treatment, sources, {}, fm.get("kind", "review"))
+    for slot, item in (fm.get("advice") or {}).items():
+        line = fm["advice"].line_of(slot)
+        if slot not in slots:
+            raise RulebookError(path, line, f"unknown advice slot '{slot}'{did_you_mean(slot, slots)}")
+        if not isinstance(item, LineDict) or "text" not in item or item.get("source") not in sources:
+            raise RulebookError(path, line, f"advice '{slot}' needs a text and the key of one of the sources")
+        sheet.advice[slot] = {"text": " ".join(str(item["text"]).split()), "cite": sheet.cite(item["source"])}
+    return sheet
+
+
+def read_document(path: str, source: str, doc_kind: str, lex: Topics, abbreviations=frozenset(), sheet=None,
+                  cite=""):
+    """The statements of one document.  sheet: its fact-sheet front matter (read_sheet), when it
+    is one; cite: how a reader finds a document that is not (sources.yaml: title and address)."""
+    if sheet is not None:
+        treatments, doc_kind = [sheet.treatment], sheet.kind
+    else:
+        # a document is about the treatment it names most (a page on mesotherapy that
+        # compares it with Botox once is not evidence about Botox)
+        counts = {name: len(p.findall(source)) for name, p in lex.treatments.items()}
+        top = max(counts.values(), default=0)
+        if not top:
+            return []
+        treatments = sorted(name for name, n in counts.items() if n == top)
     parsed = markup.read(source, markup.format_for(path))
     lines = LineIndex(source)
-    claimed = _flagged_spans(source, path)
+    claimed = _flagged_spans(source, path) if sheet is None else ()
     out = []
+    heading = None  # a fact sheet's topic: the heading above
     for block in parsed.blocks:
-        sents = Sentences(block.text, abbreviations)
+        text, where = block.text, cite
+        if sheet is not None:
+            if block.scope == "heading":
+                heading = lex.topic(" ".join(text.split()).lower())
+                if heading is None:
+                    line, _ = lines.locate(block.source_span(0, 0)[0])
+                    raise RulebookError(path, line, f"a fact sheet's heading names a topic: '{text.strip()}' is none of "
+                                        f"{', '.join(sorted(lex.names))}")
+                continue
+            m = _CITE.search(text)
+            if heading is None or m is None:
+                continue  # the sheet's title and introduction: no statement
+            if m.group(1) not in sheet.sources:
+                line, _ = lines.locate(block.source_span(m.start(1), m.start(1))[0])
+                raise RulebookError(path, line, f"unknown source '{m.group(1)}'{did_you_mean(m.group(1), sheet.sources)}")
+            text, where = text[:m.start()], sheet.cite(m.group(1))
+        sents = Sentences(text, abbreviations)
         for s_start, s_end in zip(sents.ends, sents.ends[1:]):
-            sentence = block.text[s_start:s_end]
+            sentence = text[s_start:s_end]
             bare = sentence.strip()
             if not bare or bare.endswith("?"):
                 continue  # questions report nothing
-            if bare[-1] not in ".!;:" and len(bare.split()) < 10:
-                continue  # a heading names a subject; it states nothing
+            if bare.rstrip("\"'\u201d)]")[-1:] not in (".", "!", ";"):
+                continue  # a heading, a title or a list of contents names subjects; it states nothing
+            if sheet is not None:
+                found = [t for t in lex.topics if t.group == "efficacy" and t.terms.search(sentence)]
+                sentence_topics = found if heading.name == "efficacy" and found else [heading]
+                for topic in sentence_topics:
+                    stance = stance_of(sentence, topic.group, doc_kind, lex) or "qualifies"
+                    src_start, _ = block.source_span(s_start, s_start)
+                    line, _ = lines.locate(src_start)
+                    out.append(Statement(
+                        treatment=sheet.treatment, topic=topic.name, source=path, line=line, stance=stance,
+                        kind=kind_of(sentence, topic, lex), doc_kind=doc_kind, quote=" ".join(bare.split()),
+                        strong=bool(lex.stance["strong"].search(sentence)), cite=where,
+                    ))
+                continue
             sentence_topics = [t for t in lex.topics if t.terms.search(sentence)]
             for c_start, c_end in _clauses(sentence, lex):
                 clause = sentence[c_start:c_end]
@@ -110,7 +198,7 @@ def read_document(path: str, source: str, doc_kind: str, lex: Topics, abbreviati
                         out.append(Statement(
                             treatment=treatment, topic=topic.name, source=path, line=line, stance=stance,
                             kind=kind_of(sentence, topic, lex), doc_kind=doc_kind, quote=quote,
-                            strong=bool(lex.stance["strong"].search(clause)),
+                            strong=bool(lex.stance["strong"].search(clause)), cite=cite,
                         ))
     return out
 
@@ -137,8 +225,9 @@ def build(paths) -> EvidenceBase:
 
     lex = topics()
     abbreviations = claimrules.load_lexicon().abbreviations  # the same sentence ends as the linter
-    kinds = document_kinds()
-    statements, documents = [], []
+    kinds, titles = document_kinds(), document_titles()
+    slots = advice_slots()
+    statements, documents, advice = [], [], {}
     found = []
     for item in files.discover([str(p) for p in paths]):
         if isinstance(item, files.InputError):
@@ -151,11 +240,15 @@ def build(paths) -> EvidenceBase:
         except (OSError, files.InputError) as exc:
             raise RulebookError(path, 0, f"cannot read evidence document: {exc}") from None
         shown = Path(path).as_posix()
-        kind = kinds.get(Path(path).name, "evidence")
+        sheet = read_sheet(shown, text, lex, slots)
+        kind = sheet.kind if sheet is not None else kinds.get(Path(path).name, "evidence")
         documents.append({"source": shown, "kind": kind, "sha256": hashlib.sha256(data).hexdigest()})
-        statements.extend(read_document(shown, text, kind, lex, abbreviations))
+        if sheet is not None:
+            advice.setdefault(sheet.treatment, {}).update(sheet.advice)
+        statements.extend(read_document(shown, text, kind, lex, abbreviations, sheet,
+                                        titles.get(Path(path).name, f"\"{Path(path).name}\"")))
     unique = sorted(set(statements), key=lambda s: (s.treatment, s.topic, s.source, s.line, s.quote))
-    return EvidenceBase(unique, documents)
+    return EvidenceBase(unique, documents, advice)
 
 
 def dump(base: EvidenceBase, command: str) -> str:
@@ -172,7 +265,8 @@ def dump(base: EvidenceBase, command: str) -> str:
                     "supported": derive(items),
                     "statements": [
                         {"source": s.source, "line": s.line, "stance": s.stance, "kind": s.kind,
-                         "doc_kind": s.doc_kind, **({"strong": True} if s.strong else {}), "quote": s.quote}
+                         "doc_kind": s.doc_kind, **({"strong": True} if s.strong else {}), "quote": s.quote,
+                         **({"cite": s.cite} if s.cite else {})}
                         for s in sorted(items, key=lambda s: (s.source, s.line, s.quote))
                     ],
                 }
@@ -180,6 +274,7 @@ def dump(base: EvidenceBase, command: str) -> str:
             }
             for t, topics in sorted(treatments.items())
         },
+        "advice": {t: dict(sorted(slots.items())) for t, slots in sorted(base.advice.items())},
     }
     header = (
         "# The evidence rulebook: statements from evidence documents, by treatment and topic.\n"

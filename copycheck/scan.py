@@ -68,15 +68,32 @@ class Scanner:
             if not isinstance(rule, Tag):
                 into.hits.append(Hit(rule, start, end))
             elif rule.tag == "treatment":
-                into.named.append((rule.name, start))
+                into.named.append((rule.name, start, end))
             elif rule.tag == "word" or rule.tag == "denial":
                 into.words.append((rule.name, start, end, rule.tag == "denial"))
             elif rule.tag == "domain":  # a domain word that is not a plain word
                 into.domain[rule.name] = into.domain.get(rule.name, 0) + 1
             else:
                 into.counted.append((rule.name, start, end))
+        for f in found:
+            if f.named:
+                f.named = _longest(f.named)
         for pos, rule in tally:  # the plain domain words, counted
             counts = found[bisect_right(starts, pos) - 1].domain
             counts[rule.name] = counts.get(rule.name, 0) + 1
         del joined
         yield from found
+
+
+def _longest(named):
+    """(treatment, start) of each name that no longer name holds ("radiofrequency
+    microneedling" holds "microneedling": one treatment is named, not two).  One
+    sweep in start order, so a block that repeats a name costs linear time."""
+    out, reach, span = [], -1, None
+    for n, a, z in sorted(named, key=lambda h: (h[1], -h[2])):
+        if z <= reach and (a, z) != span:
+            continue  # inside a longer name
+        out.append((n, a))
+        if z > reach:
+            reach, span = z, (a, z)
+    return sorted(out, key=lambda h: h[1])
