@@ -142,7 +142,10 @@ def read_document(path: str, source: str, doc_kind: str, lex: Topics, abbreviati
         text, where = block.text, cite
         if sheet is not None:
             if block.scope == "heading":
-                heading = lex.topic(" ".join(text.split()).lower())
+                topic = lex.topic(" ".join(text.split()).lower())
+                if topic is None and heading is None:
+                    continue  # the sheet's title, above its first topic
+                heading = topic
                 if heading is None:
                     line, _ = lines.locate(block.source_span(0, 0)[0])
                     raise RulebookError(path, line, f"a fact sheet's heading names a topic: '{text.strip()}' is none of "
@@ -164,10 +167,13 @@ def read_document(path: str, source: str, doc_kind: str, lex: Topics, abbreviati
             if bare.rstrip("\"'\u201d)]")[-1:] not in (".", "!", ";"):
                 continue  # a heading, a title or a list of contents names subjects; it states nothing
             if sheet is not None:
-                found = [t for t in lex.topics if t.group == "efficacy" and t.terms.search(sentence)]
-                sentence_topics = found if heading.name == "efficacy" and found else [heading]
+                found = sorted((m.start(), t.name, t) for t in lex.topics
+                               if t.group == "efficacy" for m in [t.terms.search(sentence)] if m)
+                sentence_topics = [found[0][2]] if heading.name == "efficacy" and found else [heading]
                 for topic in sentence_topics:
-                    stance = stance_of(sentence, topic.group, doc_kind, lex) or "qualifies"
+                    # what a treatment involves is the sheet's own statement: it qualifies any strong claim
+                    stance = "qualifies" if topic.group == "practice" else (
+                        stance_of(sentence, topic.group, doc_kind, lex) or "qualifies")
                     src_start, _ = block.source_span(s_start, s_start)
                     line, _ = lines.locate(src_start)
                     out.append(Statement(
