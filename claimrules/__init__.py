@@ -37,8 +37,8 @@ _CACHE: dict = {}
 
 def load(extra_files=(), builtin=True, evidence=None, kinds=None) -> Rulebook:
     """Load and validate the rulebook (the built-in one cached per process).
-    evidence: an EvidenceBase (None: the built-in evidence.yaml).  A rule's
-    evidence is its own quotes plus the statements filed under its topics.
+    evidence: an EvidenceBase (None: the built-in evidence.yaml).  A finding's
+    evidence is chosen for the treatment its claim is about (copycheck/advice.py).
     kinds: the rule kinds that will run the rules (copycheck.kinds.REGISTRY), each
     rule's kind and options checked against them (None: not checked)."""
     from . import evidence as evidence_base
@@ -56,9 +56,6 @@ def load(extra_files=(), builtin=True, evidence=None, kinds=None) -> Rulebook:
                 raise RulebookError(path, 0, f"rule code {rule.code} is already defined at {rules[rule.code].source}")
             rules[rule.code] = rule
     base = evidence_base.load() if evidence is None else evidence
-    for rule in rules.values():
-        if rule.topics:
-            rule.evidence = tuple(rule.evidence) + tuple(evidence_base.citations(base, rule.topics, limit=3))
     book = Rulebook(rules=dict(sorted(rules.items())), lexicon=lexicon, files=files, evidence=base)
     if evidence is None and not extra_files:
         _CACHE[key] = book

@@ -12,7 +12,7 @@ def level_rank(level: str) -> int:
 
 @dataclass(frozen=True)
 class Evidence:
-    source: str  # path of the evidence document, e.g. seeds/000_....txt
+    source: str  # where the quote comes from (a rule's own quote: its document)
     line: int
     quote: str
 
@@ -55,6 +55,7 @@ class Rule:
     supersedes: tuple = ()  # codes whose overlapping findings this rule's finding replaces
     options: dict = field(default_factory=dict)  # the kind's settings, validated against its declaration
     claim: tuple = ()  # ClaimSpec: a claim rule fires where any of them holds
+    advice: dict = field(default_factory=dict)  # "message"/"suggestion" -> templates a fact sheet's slots fill
     trusted: bool = False  # a built-in rule: tested, compiled with the faster engine
     examples_match: tuple = ()
     examples_no_match: tuple = ()

@@ -15,7 +15,7 @@ from .yamllib import LineDict, RulebookError, check_keys, did_you_mean, load_yam
 RULE_KEYS = {
     "code", "name", "category", "level", "message", "suggestion", "why", "link",
     "patterns", "exceptions", "requires", "cues", "evidence", "topic", "kind", "examples", "supersedes", "options",
-    "claim",
+    "claim", "advice",
 }
 CLAIM_KEYS = {"predicate", "polarity", "strength", "speech", "about", "sourced", "invasive", "scope"}
 RULE_REQUIRED = ("code", "name", "category", "level", "message", "suggestion", "why", "link", "examples")
@@ -117,6 +117,39 @@ def _claim_specs(path, spec):
     return tuple(out)
 
 
+def _advice(path, spec):
+    """A rule's advice: message and suggestion templates (a string or a list, tried in
+    order) whose slots a treatment's fact sheet fills (topics.yaml: advice_slots)."""
+    from string import Formatter
+
+    from .topics import advice_slots
+
+    raw = spec.get("advice")
+    if raw is None:
+        return {}
+    line = spec.line_of("advice")
+    if not isinstance(raw, LineDict):
+        raise RulebookError(path, line, "'advice' must map 'message' and/or 'suggestion' to templates")
+    check_keys(path, raw, {"message", "suggestion"})
+    known = set(advice_slots()) | {"treatment", "Treatment"}
+    out = {}
+    for key, value in raw.items():
+        templates = [value] if isinstance(value, str) else value
+        if not isinstance(templates, list) or not all(isinstance(t, str) and t for t in templates):
+            raise RulebookError(path, raw.line_of(key), f"advice '{key}' must be a template or a list of templates")
+        for t in templates:
+            try:
+                fields = {f for _, f, _, _ in Formatter().parse(t) if f is not None}
+            except ValueError as exc:
+                raise RulebookError(path, raw.line_of(key), f"advice '{key}': {exc}") from None
+            unknown = sorted(fields - known)
+            if unknown:
+                raise RulebookError(path, raw.line_of(key), f"advice '{key}': unknown slot '{unknown[0]}' "
+                                    f"(slots: {', '.join(sorted(known))}){did_you_mean(unknown[0], known)}")
+        out[key] = tuple(" ".join(t.split()) for t in templates)
+    return out
+
+
 def _topics(path, spec, topic_names):
     topic = spec.get("topic")
     names = [topic] if isinstance(topic, str) else topic or []
@@ -184,6 +217,7 @@ def _rule(path, spec, cue_names, kinds=None, topic_names=None) -> Rule:
         supersedes=tuple(_phrases(path, spec, "supersedes")),
         options=options,
         claim=_claim_specs(path, spec) if "claim" in spec else (),
+        advice=_advice(path, spec),
         examples_match=tuple(_phrases(path, examples, "match")),
         examples_no_match=tuple(_phrases(path, examples, "no_match")),
         source=f"{path}:{spec.line}",

@@ -148,7 +148,7 @@ class ClaimReader:
             about.add("research")
         if not self._needs_met(wc, about):
             return None
-        reach = _in_reach(start, s0, s1, named, treatments)
+        reach = in_reach(start, s0, s1, named, treatments)
         shown_end = marks.target_end(end, c1) if "target" in wc.needs else end
         return Claim(
             start=shown, end=shown_end, predicate=cls, polarity=polarity,
@@ -184,7 +184,7 @@ class ClaimReader:
         return best
 
 
-def _in_reach(pos, s0, s1, named, treatments):
+def in_reach(pos, s0, s1, named, treatments):
     """The treatments a claim at pos may be about, nearest first: those named in its
     sentence, then those named before it in its block, then the heading's."""
     here = sorted((abs(pos - at), name) for name, at in named or () if s0 <= at < s1)

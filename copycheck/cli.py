@@ -67,7 +67,7 @@ def main():
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif"]), default="text", show_default=True, help="Output format.")
-@click.option("--show-evidence", is_flag=True, help="Show the evidence quotes and the wording to use instead.")
+@click.option("--show-evidence", is_flag=True, help="Show the evidence quotes behind each finding, with their sources.")
 @click.option("--fail-on", type=LEVEL_CHOICE, default=None, help="Lowest level that makes the exit code 1 [default: warning].")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--select", multiple=True, help="Rule codes, code prefixes or categories to check (comma-separated).")

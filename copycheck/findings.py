@@ -42,7 +42,8 @@ class Finding:
             "match": self.match,
             "message": self.message,
             "suggestion": self.suggestion,
-            "evidence": [{"source": e.source, "line": e.line, "quote": e.quote} for e in self.evidence],
+            "evidence": [{"source": e.source, "line": e.line, "quote": e.quote,
+                          **({"cite": e.cite} if getattr(e, "cite", "") else {})} for e in self.evidence],
             **({"claim": self.parts} if self.parts else {}),
         }
 

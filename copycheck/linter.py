@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from fnmatch import fnmatch
 
 from . import markup, suppression
+from .advice import Advisor, Names
 from .document import Document
 from .domain import Page
 from .findings import Finding, severity
@@ -18,6 +19,8 @@ from .matching import Hit
 from .positions import LineIndex
 from .scan import Scanner
 from .claim_parts import normal
+from .claims import in_reach
+from claimrules.topics import topics
 from .sentences import Sentences
 
 CONTEXT_SCOPES = ("heading", "title", "frontmatter.title")  # blocks whose treatment is in reach of what follows
@@ -43,6 +46,7 @@ class BlockContext:
     reader: object  # the claim reader (copycheck/claims.py), or None
     evidence: object  # the evidence base
     wants: dict | None = None  # word class -> how the enabled rules read it (claims.py: read)
+    names: Names | None = None  # where the page names each treatment (for the advice's wording)
     _claims: list | None = None
     _norm: str | None = None
     _sentences: Sentences | None = None
@@ -66,6 +70,21 @@ class BlockContext:
             self._claims = [] if self.reader is None or not self.words else self.reader.read(
                 self.text, self.sentences, self.words, self.named, self.context, self.norm, self.wants)
         return self._claims
+
+    def treatment_at(self, pos) -> str | None:
+        """The treatment a phrase at pos is about: the nearest named in its sentence, then
+        before it in the block, then the heading's or the page's (claims.py: in_reach)."""
+        if not self.named and not self.context:
+            return None
+        s0, s1 = self.sentences.span(pos)
+        reach = in_reach(pos, s0, s1, self.named, self.context)
+        return reach[0] if reach else None
+
+    def words_for(self, treatment, pos) -> str | None:
+        """The copy's words for treatment near block position pos."""
+        if self.names is None or treatment is None:
+            return None
+        return self.names.words_for(treatment, self.block.source_span(pos, pos)[0])
 
     def invasive(self, claim) -> bool:
         """Whether the claim's treatment goes through the skin (lexicon/topics.yaml: invasive):
@@ -103,6 +122,7 @@ class Linter:
         self.balance_rule = next((r for r in rules if r.kind == "balance"), None)
         self.wants = _wants(rules, None)  # how the rules read claims; with the page's benefit still to find:
         self.wants_benefit = _wants(rules, self.reader.benefits) if self.balance_rule and self.reader else None
+        self.advisor = Advisor(rulebook.evidence)
 
     def _ignored_for(self, path):
         ignored = []
@@ -139,19 +159,23 @@ class Linter:
         ignored = self._ignored_for(path)
         live = [c for c in self.enabled if not (ignored and selected(self.rulebook.rules[c], ignored))]
         findings = []
+        names = Names(source, topics().treatments, topics().brands)
 
         def add(rule, found: Candidate):
             block = found.block
             s, e = (0, 0) if block is None else block.source_span(found.start, found.end)
             line, col = lines.locate(s)
             end_line, end_col = lines.locate(e)
+            treatment = found.treatment
+            message, suggestion, evidence = self.advisor.advise(
+                rule, treatment, names.words_for(treatment, s) if treatment else None)
             findings.append(Finding(
                 path=path, line=line, column=col, end_line=end_line, end_column=end_col,
                 rule=rule.code, name=rule.name, category=rule.category,
                 severity=severity(self.enabled[rule.code], found.shift), match=source[s:e],
-                message=rule.message if found.message is None else found.message,
-                suggestion=rule.suggestion if found.suggestion is None else found.suggestion,
-                evidence=rule.evidence if found.evidence is None else found.evidence,  # shared, not copied
+                message=message if found.message is None else found.message,
+                suggestion=suggestion if found.suggestion is None else found.suggestion,
+                evidence=evidence if found.evidence is None else found.evidence,
                 cues=found.cues, offset=s, parts=found.parts,
             ))
 
@@ -179,7 +203,7 @@ class Linter:
                                    hits, found.named, treatments, context, found.words, self.reader,
                                    self.rulebook.evidence,
                                    self.wants_benefit if benefit is None and treatments and self.wants_benefit
-                                   else self.wants)
+                                   else self.wants, names)
                 for kind, rules in block_rules:
                     for rule_found in kind.check_block(rules, ctx):
                         add(rule_found.rule, rule_found)

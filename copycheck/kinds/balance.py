@@ -16,7 +16,7 @@ def check_document(rule, doc, opts):
         return  # a snippet is not a page
     block, start, end, treatment = doc.benefit
     fields = dict(treatment=treatment, claim=" ".join(block.text[start:end].split()), line=doc.line_of(block, start))
-    yield Candidate(None, 0, 0, message=rule.message.format(**fields))
+    yield Candidate(None, 0, 0, message=rule.message.format(**fields), treatment=treatment)
 
 
 KIND = Kind(

@@ -45,6 +45,7 @@ class Candidate:
     cues: tuple = ()
     parts: dict | None = None  # the claim's parts that made the finding, for reports
     rule: object = None  # a block-stage check's rule (document checks: the rule they ran for)
+    treatment: str | None = None  # the treatment the claim is about, for the advice (copycheck/advice.py)
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ def check_block(rules, ctx):
                 continue
             taken.append((claim.start, claim.end))
             yield Candidate(ctx.block, claim.start, claim.end, verdict.shift, cues=verdict.cues,
-                            parts=claim.parts(), rule=rule)
+                            parts=claim.parts(), rule=rule, treatment=claim.treatment)
 
 
 KIND = Kind(

@@ -23,16 +23,16 @@ def _wording() -> dict:
     return dict(load_yaml(HERE / "lexicon" / "claims.yaml")["wording"])
 
 
-def describe(rule, base, treatment, topic, strength, supported):
-    """(message, suggestion, evidence) for a claim above its evidence."""
+def describe(rule, base, treatment, words, topic, strength, supported):
+    """(message, suggestion, evidence) for a claim above its evidence; words: the copy's
+    own words for the treatment."""
     message = rule.message.format(
-        claim=STRENGTHS[strength], topic=topic.name, treatment=treatment,
+        claim=STRENGTHS[strength], topic=topic.name, treatment=words,
         supported="no claim" if supported == "none" else f"at most a {supported} one")
-    name = treatment[:1].upper() + treatment[1:]
+    name = words[:1].upper() + words[1:]
     suggestion = _wording()[supported].format(phrase=topic.phrase, treatment=name)
-    evidence = [s for s in citations(base, [topic.name], limit=6) if s.treatment == treatment][:3]
-    if not evidence:  # nothing on the topic itself: cite the state of the evidence in general
-        evidence = [s for s in citations(base, ["efficacy"], limit=6) if s.treatment == treatment][:3]
+    # the topic's own statements, then the state of the evidence in general
+    evidence = citations(base, [topic.name, "efficacy"], treatment, limit=3)
     return message, suggestion, evidence
 
 
@@ -60,10 +60,11 @@ def check_block(rules, ctx):
                 continue
             taken.append((claim.start, end))
             gap = claim.strength - STRENGTHS.index(supported)
-            message, suggestion, evidence = describe(rule, ctx.evidence, claim.treatment, topic, claim.strength,
-                                                     supported)
-            yield Candidate(ctx.block, claim.start, end, 0 if gap >= 2 else -1, message, suggestion, evidence,
-                            parts=claim.parts(), rule=rule)
+            words = ctx.words_for(claim.treatment, claim.start) or claim.treatment
+            message, suggestion, evidence = describe(rule, ctx.evidence, claim.treatment, words, topic,
+                                                     claim.strength, supported)
+            yield Candidate(ctx.block, claim.start, end, 0 if gap >= 2 else -1, message, suggestion, tuple(evidence),
+                            parts=claim.parts(), rule=rule, treatment=claim.treatment)
 
 
 KIND = Kind(

@@ -15,7 +15,8 @@ def check_block(rules, ctx):
             continue
         verdict = judge(ctx.text, hit, ctx.sentences, ctx.lexicon)
         if not verdict.dropped:
-            yield Candidate(ctx.block, hit.start, hit.end, verdict.shift, cues=verdict.cues, rule=rule)
+            yield Candidate(ctx.block, hit.start, hit.end, verdict.shift, cues=verdict.cues, rule=rule,
+                            treatment=ctx.treatment_at(hit.start))
 
 
 KIND = Kind(

@@ -1,5 +1,5 @@
-"""For people: ``path:line:col: level CODE message``, the phrase, and with
---show-evidence the evidence quotes and the wording to use instead."""
+"""For people: ``path:line:col: level CODE message``, the phrase, the wording to
+use instead, and with --show-evidence the evidence quotes with their sources."""
 from __future__ import annotations
 
 import click
@@ -16,7 +16,9 @@ def render(result, options, echo):
             echo(f'    "{" ".join(f.match.split())}"')
         if options.get("show_evidence"):
             for e in f.evidence:
-                echo(click.style(f"    evidence: {e.source}:{e.line}: ", dim=True) + f'"{e.quote}"')
+                where = getattr(e, "cite", "") or f"{e.source}:{e.line}"
+                echo(click.style("    evidence: ", dim=True) + f'"{e.quote}" ' + click.style(f"({where})", dim=True))
+        if f.suggestion:
             echo(click.style("    instead: ", fg="green") + f.suggestion)
     s = result.summary()
     if result.findings:

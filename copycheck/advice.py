@@ -1,0 +1,71 @@
+"""Advice for a finding: the rule's message, suggested wording and evidence for
+the treatment the claim is about, named in the copy's own words.
+
+A rule has a generic message and suggestion, which name no treatment and give
+no figure.  Its ``advice:`` templates (claimrules/rules/*.yaml) speak of one
+treatment, with slots that the treatment's fact sheet fills (seeds/facts/,
+built into the evidence rulebook's ``advice:``); a template is used only when
+the claim has a treatment and the sheet gives every slot it names.  So a
+suggestion never names a treatment the copy does not, and never gives a course,
+a duration or a figure that the evidence does not."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from string import Formatter
+
+from claimrules.evidence import citations
+
+LIMIT = 3  # quotes per finding
+
+
+def fill(templates, values) -> str | None:
+    """The first template whose slots values all give, filled; None when none is."""
+    for template in templates or ():
+        fields = {f for _, f, _, _ in Formatter().parse(template) if f}
+        if fields <= values.keys():
+            return template.format_map(values)
+    return None
+
+
+class Names:
+    """Where a page names each treatment, and in which words (found on first use)."""
+
+    def __init__(self, source: str, treatments: dict, brands=frozenset()):
+        self.source, self.treatments, self.brands, self._found = source, treatments, brands, {}
+
+    def words_for(self, treatment: str, at: int) -> str | None:
+        """The copy's words for treatment: its last mention before offset at, else the first
+        after.  A capital that only starts a sentence is lowered; a brand's (topics.yaml:
+        brands) and an acronym's (IPL, HIFU) are kept."""
+        found = self._found.get(treatment)
+        if found is None:
+            pattern = self.treatments.get(treatment)
+            found = [(m.start(), m.group()) for m in pattern.finditer(self.source)] if pattern else []
+            self._found[treatment] = found
+        if not found:
+            return None
+        i = bisect_right([a for a, _ in found], at) - 1
+        words = " ".join(found[max(i, 0)][1].split())
+        first = words.split()[0]
+        if first[:1].isupper() and first[1:] == first[1:].lower() and first.lower() not in self.brands:
+            words = words[:1].lower() + words[1:]  # "Laser hair removal" at a heading's start
+        return words
+
+
+class Advisor:
+    def __init__(self, evidence):
+        self.evidence = evidence
+
+    def advise(self, rule, treatment: str | None, words: str | None):
+        """(message, suggestion, evidence) of a rule's finding on a claim about treatment
+        (None: no treatment in reach), which the copy calls words."""
+        message, suggestion, evidence = rule.message, rule.suggestion, tuple(rule.evidence)
+        if treatment is not None and words:
+            values = dict(self.evidence.slots(treatment))
+            values["treatment"] = words
+            values["Treatment"] = words[:1].upper() + words[1:]
+            message = fill(rule.advice.get("message"), values) or message
+            suggestion = fill(rule.advice.get("suggestion"), values) or suggestion
+            if rule.topics:
+                evidence += tuple(citations(self.evidence, rule.topics, treatment, limit=LIMIT))
+        return message, suggestion, evidence[:LIMIT]
