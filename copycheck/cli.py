@@ -194,11 +194,16 @@ def explain(code, rule_files):
         for name, option in kind.options.items():
             value = rule.options.get(name, option.default)
             click.echo(f"  {name} = {value!r}: {option.about}")
-    if rule.evidence:
+    from claimrules.evidence import citations
+
+    quotes = tuple(rule.evidence) + tuple(citations(book.evidence, rule.topics, limit=3) if rule.topics else ())
+    if quotes:
         click.echo()
-        click.echo(click.style("Evidence", bold=True))
-        for e in rule.evidence:
-            click.echo(f'  {e.source}:{e.line}: "{e.quote}"')
+        click.echo(click.style("Evidence", bold=True) + " (a finding quotes the evidence for its own treatment)")
+        for e in quotes[:3]:
+            where = getattr(e, "cite", "") or f"{e.source}:{e.line}"
+            treatment = getattr(e, "treatment", "")
+            click.echo(f'  {treatment + ": " if treatment else ""}"{e.quote}" ({where})')
     if rule.examples_match:
         click.echo()
         click.echo(click.style("Example", bold=True))

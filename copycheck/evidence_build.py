@@ -252,7 +252,7 @@ def build(paths) -> EvidenceBase:
         if sheet is not None:
             advice.setdefault(sheet.treatment, {}).update(sheet.advice)
         statements.extend(read_document(shown, text, kind, lex, abbreviations, sheet,
-                                        titles.get(Path(path).name, f"\"{Path(path).name}\"")))
+                                        titles.get(Path(path).name, "")))
     unique = sorted(set(statements), key=lambda s: (s.treatment, s.topic, s.source, s.line, s.quote))
     return EvidenceBase(unique, documents, advice)
 

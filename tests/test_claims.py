@@ -87,7 +87,7 @@ def test_polarity_flips_by_class(text, code):
 def test_the_json_parts_say_why():
     f = next(f for f in lint("Honestly, this laser is completely painless.") if f.rule == "CC131")
     assert f.parts == {"predicate": "pain", "polarity": "denied", "strength": "boosted", "scope": "specific",
-                       "speech": "assertion", "subject": "treatment"}
+                       "speech": "assertion", "subject": "laser treatments"}
 
 
 def test_hedges_cap_strength_and_boosters_raise_it():

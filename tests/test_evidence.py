@@ -125,17 +125,27 @@ def test_a_treatment_must_be_in_reach():
 
 @pytest.mark.parametrize("text,code", [
     ("Mesotherapy is completely painless.", "CC131"),
-    ("No side effects at all.", "CC122"),
-    ("No downtime.", "CC141"),
-    ("One session is all you need: instant results.", "CC172"),
-    ("Permanent results.", "CC161"),
-    ("No need to go to the clinic.", "CC151"),
-    ("Suitable for everyone.", "CC181"),
+    ("Mesotherapy: no side effects at all.", "CC122"),
+    ("Mesotherapy with no downtime.", "CC141"),
+    ("Mesotherapy is permanent.", "CC161"),
+    ("Mesotherapy can be done with no need to go to the clinic.", "CC151"),
+    ("Teeth whitening is suitable for everyone.", "CC181"),
+    ("With Mounjaro there are no side effects.", "CC122"),
 ])
 def test_practice_topics_flag_the_overstatement_and_cite_built_evidence(text, code):
     found = [f for f in lint(text) if f.rule == code]
     assert found and found[0].evidence
     assert all(e.source.startswith("seeds/") for e in found[0].evidence)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("No side effects at all.", "CC122"),
+    ("No downtime.", "CC141"),
+    ("Suitable for everyone.", "CC181"),
+])
+def test_with_no_treatment_in_reach_a_finding_quotes_no_treatment_s_evidence(text, code):
+    found = [f for f in lint(text) if f.rule == code]
+    assert found and found[0].evidence == ()
 
 
 @pytest.mark.parametrize("text", [
@@ -174,7 +184,7 @@ def test_a_team_adds_evidence_and_the_verdict_changes(tmp_path, monkeypatch):
     stronger = tmp_path / "strong.md"
     stronger.write_text("Mesotherapy reduces wrinkles.\n", encoding="utf-8")
     shown = runner.invoke(main, ["check", "strong.md", "--show-evidence"])
-    assert "CC301" in shown.output and "evidence/trial.md:3:" in shown.output
+    assert "CC301" in shown.output and "evidence/trial.md:3)" in shown.output
     assert runner.invoke(main, ["check", "page.md"]).exit_code == 0
 
     # removing the document removes its citations and restores the verdict

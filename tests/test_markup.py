@@ -163,5 +163,5 @@ def test_html_heading_puts_a_treatment_in_reach():
     # with no heading naming one, the treatment the page named last is in reach
     assert "CC301" in codes("<p>Mesotherapy</p><div>It removes wrinkles.</div>", "a.html")
     # a heading's treatment comes before one named in passing earlier (fillers have no evidence here)
-    page = "<p>We also offer mesotherapy.</p><h2>Dermal fillers</h2><p>They remove wrinkles.</p>"
+    page = "<p>We also offer mesotherapy.</p><h2>Hair loss treatments</h2><p>They remove wrinkles.</p>"
     assert "CC301" not in codes(page, "a.html")
