@@ -83,10 +83,12 @@ class EvidenceBase:
         return sorted(out, key=_citation_order)
 
     def supported(self, treatment, topic) -> str | None:
-        """The strongest supported claim, or None when the treatment has no evidence at all."""
-        if not any(t == treatment for t, _ in self._index):
-            return None
-        return derive(self._index.get((treatment, topic), ()))
+        """The strongest claim the evidence supports on a treatment's topic.  A topic with no
+        statements of its own takes what the treatment's general statements on efficacy
+        support ("the evidence is limited"); with neither, None: the rulebook does not
+        know, and nothing is judged (no statement is not a statement against)."""
+        items = self._index.get((treatment, topic)) or self._index.get((treatment, "efficacy"))
+        return derive(items) if items else None
 
     def slots(self, treatment) -> dict:
         """slot -> text: the wording a fact sheet gives for a treatment (its course, side effects...)."""

@@ -267,11 +267,17 @@ def evidence_topics(extra):
         base = load(extra)
     except claimrules.RulebookError as exc:
         _fail(str(exc))
-    click.echo(f"{'TREATMENT':<14}{'TOPIC':<16}{'SUPPORTED':<11}STATEMENTS")
+    rows = []
     for t in base.treatments():
         for topic in base.topics(t):
-            n = len(base.for_topic(topic, t))
-            click.echo(f"{t:<14}{topic:<16}{base.supported(t, topic):<11}{n}")
+            items = base.for_topic(topic, t)
+            sources = {s.cite or s.source for s in items}
+            rows.append((t, topic, base.supported(t, topic), str(len(items)), str(len(sources))))
+    header = ("TREATMENT", "TOPIC", "SUPPORTED", "STATEMENTS", "SOURCES")
+    widths = [max(len(r[i]) for r in rows + [header]) + 2 for i in range(4)]
+    for row in [header] + rows:
+        click.echo("".join(cell.ljust(w) for cell, w in zip(row, widths)) + row[4])
+    click.echo(f"{len(base.treatments())} treatments, {len(rows)} topics, {len(base.statements)} statements.")
 
 
 @main.command()
