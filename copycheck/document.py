@@ -19,6 +19,7 @@ class Document:
     lines: object  # LineIndex
     benefit: tuple | None = None  # (block, start, end, treatment): the first benefit claim, if the page makes one
     counted: dict = field(default_factory=dict)  # rule code -> [(block, start, end)] of the words it counts
+    names: object = None  # advice.Names: the page's own words for each treatment
 
     _counts: dict = field(default_factory=dict)  # id(block) -> Counts of a long prose block
     _words: int | None = None

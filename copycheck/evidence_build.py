@@ -138,13 +138,15 @@ def read_document(path: str, source: str, doc_kind: str, lex: Topics, abbreviati
     claimed = _flagged_spans(source, path) if sheet is None else ()
     out = []
     heading = None  # a fact sheet's topic: the heading above
+    titled = False  # a fact sheet's first heading is its title
     for block in parsed.blocks:
         text, where = block.text, cite
         if sheet is not None:
             if block.scope == "heading":
                 topic = lex.topic(" ".join(text.split()).lower())
-                if topic is None and heading is None:
-                    continue  # the sheet's title, above its first topic
+                if topic is None and not titled:
+                    titled = True
+                    continue  # the sheet's title
                 heading = topic
                 if heading is None:
                     line, _ = lines.locate(block.source_span(0, 0)[0])

@@ -226,7 +226,7 @@ class Linter:
             if verdict in ("legal", "other"):
                 benefit = None  # a page that is not about health promotes no treatment
         if self.doc_rules:
-            doc = Document(parsed.blocks, lines, benefit, counted)
+            doc = Document(parsed.blocks, lines, benefit, counted, names)
             off = page is not None and verdict in ("legal", "other")
             for rule in self.doc_rules:
                 if rule.code in live and not (off and self.kinds[rule.kind].domain):

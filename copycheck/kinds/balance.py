@@ -15,7 +15,8 @@ def check_document(rule, doc, opts):
     if doc.word_count() < opts["min_words"]:
         return  # a snippet is not a page
     block, start, end, treatment = doc.benefit
-    fields = dict(treatment=treatment, claim=" ".join(block.text[start:end].split()), line=doc.line_of(block, start))
+    words = doc.names.words_for(treatment, 0) if doc.names is not None else None
+    fields = dict(treatment=words or treatment, claim=" ".join(block.text[start:end].split()), line=doc.line_of(block, start))
     yield Candidate(None, 0, 0, message=rule.message.format(**fields), treatment=treatment)
 
 
