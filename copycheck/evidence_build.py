@@ -86,6 +86,13 @@ class Sheet:
         return f"{s['publisher']}, \"{s['title']}\" ({s['date']}), {s['url']}"
 
 
+def _title_case(sentence: str) -> bool:
+    """Whether most of a sentence's longer words start with a capital: a paper's or an
+    article's title ("A Prospective Registry Study to Evaluate Safety."), not a statement."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'-]*", sentence) if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
 def read_sheet(path: str, source: str, lex: Topics, slots) -> Sheet | None:
     """The fact sheet's front matter, checked; None when the document is not a fact sheet."""
     m = _FRONT.match(source)
@@ -166,7 +173,7 @@ def read_document(path: str, source: str, doc_kind: str, lex: Topics, abbreviati
             bare = sentence.strip()
             if not bare or bare.endswith("?"):
                 continue  # questions report nothing
-            if bare.rstrip("\"'\u201d)]")[-1:] not in (".", "!", ";"):
+            if bare.rstrip("\"'\u201d)]")[-1:] not in (".", "!", ";") or _title_case(bare):
                 continue  # a heading, a title or a list of contents names subjects; it states nothing
             if sheet is not None:
                 found = sorted((m.start(), t.name, t) for t in lex.topics
