@@ -1,7 +1,6 @@
 """The treatment lexicon, the fact sheets built into the evidence rulebook, and
 advice that names the treatment a claim is about (copycheck/advice.py)."""
 import re
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner

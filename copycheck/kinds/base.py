@@ -5,7 +5,7 @@ Two stages run checks:
 
 - ``block``: ``check_block(rules, ctx)`` once per block that the scan found
   something in, with the enabled rules of the kind; ``ctx`` is a
-  ``BlockContext`` (copycheck/linter.py).  It yields ``Candidate`` values.
+  ``BlockContext`` (copycheck/context.py).  It yields ``Candidate`` values.
 - ``document``: ``check_document(rule, doc, options)`` once per page, with the
   rule's options (the rule's own on top of the kind's defaults, the team's
   ``rule-options`` on top of those).  It yields ``Candidate`` values too.
