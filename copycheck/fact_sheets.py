@@ -51,8 +51,8 @@ def read_sheet(path: str, source: str, lex: Topics, slots) -> Sheet | None:
         if not isinstance(src, LineDict):
             raise RulebookError(path, sources.line_of(key), f"source '{key}' must map title, publisher, url and date")
         check_keys(path, src, set(SOURCE_KEYS), SOURCE_KEYS)
-        if not str(src["url"]).startswith("https://"):
-            raise RulebookError(path, src.line_of("url"), f"source '{key}': url must be an https:// address")
+        if not str(src["url"]).startswith(("https://", "http://")):
+            raise RulebookError(path, src.line_of("url"), f"source '{key}': url must be an http(s) address")
     sheet = Sheet(treatment, sources, {}, fm.get("kind", "review"))
     for slot, item in (fm.get("advice") or {}).items():
         line = fm["advice"].line_of(slot)

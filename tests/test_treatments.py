@@ -55,8 +55,7 @@ def test_the_longer_name_wins_when_one_name_holds_another():
 def test_at_least_twenty_treatments_each_with_five_topics_backed_by_cited_statements(base):
     backed = {}
     for s in base.statements:
-        if s.cite.startswith(("NHS", "U.S.", "NICE", "MHRA", "UK ", "Advertising", "British", "Joint", "Department",
-                              "Dental", "PubMed")) or re.search(r"https://", s.cite):
+        if re.search(r"https?://", s.cite):  # a statement a reader can follow to its source
             backed.setdefault(s.treatment, set()).add(s.topic)
     full = {t for t, tps in backed.items() if len(tps) >= 5}
     assert len(full) >= 20, sorted(full)
@@ -69,7 +68,7 @@ def test_every_fact_sheet_statement_names_a_public_source(base):
     sheets = [s for s in base.statements if s.source.startswith("seeds/facts/")]
     assert len(sheets) > 100
     for s in sheets:
-        assert re.search(r'^.+, ".+" \(.+\), https://\S+$', s.cite), (s.source, s.line, s.cite)
+        assert re.search(r'^.+, ".+" \(.+\), https?://\S+$', s.cite), (s.source, s.line, s.cite)
         assert not s.quote.endswith("]"), "the [key] marker is not part of the quote"
 
 
@@ -78,7 +77,7 @@ def test_every_fact_sheet_advice_slot_has_its_source(base):
     for treatment, slots in base.advice.items():
         for slot, item in slots.items():
             assert slot in advice_slots()
-            assert "https://" in item["cite"], (treatment, slot)
+            assert re.search(r"https?://", item["cite"]), (treatment, slot)
 
 
 def test_a_fact_sheet_files_each_statement_under_its_heading_s_topic(base):
