@@ -28,24 +28,30 @@ def fill(templates, values) -> str | None:
 
 
 class Names:
-    """Where a page names each treatment, and in which words (found on first use)."""
+    """Where a page names each treatment (the scan's finds, added block by block), and
+    in which words: the copy's own, read back from the block on first use."""
 
-    def __init__(self, source: str, treatments: dict, brands=frozenset()):
-        self.source, self.treatments, self.brands, self._found = source, treatments, brands, {}
+    def __init__(self, treatments: dict, brands=frozenset()):
+        self.treatments, self.brands, self._at = treatments, brands, {}
+
+    def add(self, block, named):
+        """The (treatment, start) names the scan found in a block."""
+        for name, start in named:
+            self._at.setdefault(name, []).append((block.source_span(start, start)[0], block, start))
 
     def words_for(self, treatment: str, at: int) -> str | None:
-        """The copy's words for treatment: its last mention before offset at, else the first
-        after.  A capital that only starts a sentence is lowered; a brand's (topics.yaml:
-        brands) and an acronym's (IPL, HIFU) are kept."""
-        found = self._found.get(treatment)
-        if found is None:
-            pattern = self.treatments.get(treatment)
-            found = [(m.start(), m.group()) for m in pattern.finditer(self.source)] if pattern else []
-            self._found[treatment] = found
+        """The copy's words for treatment: its last mention before source offset at, else
+        the first after.  A capital that only starts a sentence is lowered; a brand's
+        (topics.yaml: brands) and an acronym's (IPL, HIFU) are kept."""
+        found = self._at.get(treatment)
         if not found:
             return None
-        i = bisect_right([a for a, _ in found], at) - 1
-        words = " ".join(found[max(i, 0)][1].split())
+        i = bisect_right(found, at, key=lambda f: f[0]) - 1
+        _, block, start = found[max(i, 0)]
+        m = self.treatments[treatment].match(block.text, start)
+        if m is None:
+            return None
+        words = " ".join(m.group().split())
         first = words.split()[0]
         if first[:1].isupper() and first[1:] == first[1:].lower() and first.lower() not in self.brands:
             words = words[:1].lower() + words[1:]  # "Laser hair removal" at a heading's start

@@ -83,7 +83,7 @@ class Linter:
         ignored = self._ignored_for(path)
         live = [c for c in self.enabled if not (ignored and selected(self.rulebook.rules[c], ignored))]
         findings = []
-        names = Names(source, topics().treatments, topics().brands)
+        names = Names(topics().treatments, topics().brands)
 
         def add(rule, found: Candidate):
             block = found.block
@@ -112,6 +112,8 @@ class Linter:
         counted: dict = {}  # rule code -> [(block, start, end)] of the words a page-level rule counts
         for found in self.scanner.blocks(parsed.blocks):
             block = found.block
+            if found.named:
+                names.add(block, found.named)
             treatments = sorted({name for name, _ in found.named})
             context = context_treatments or last_named  # what a claim with no treatment of its own is about
             if found.named:

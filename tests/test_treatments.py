@@ -142,8 +142,15 @@ def test_fill_takes_the_first_template_whose_slots_are_all_given():
 
 
 def test_the_copy_s_own_words_name_the_treatment():
+    from copycheck import markup
+    from copycheck.scan import Scanner
+    from copycheck.claims import reader
+    from copycheck.kinds import REGISTRY
+
     source = "# Laser hair removal\n\nBook laser hair removal today. Our Botox is painless. Lip Fillers too."
-    names = Names(source, topics().treatments, topics().brands)
+    names = Names(topics().treatments, topics().brands)
+    for found in Scanner([], REGISTRY, reader()).blocks(markup.read(source, "markdown").blocks):
+        names.add(found.block, found.named)
     assert names.words_for("laser hair removal", 5) == "laser hair removal"  # a heading's capital is lowered
     assert names.words_for("anti-wrinkle injections", len(source)) == "Botox"  # a brand keeps its capital
     assert names.words_for("dermal fillers", len(source)) == "lip Fillers"
