@@ -131,10 +131,23 @@ def citations(base: EvidenceBase, topics, treatment=None, limit=3):
     return [s for *_, s in ordered][:limit]
 
 
-def read_file(path) -> EvidenceBase:
-    """An evidence.yaml file -> EvidenceBase; errors name the file and line."""
-    data = load_yaml(path)
-    if not isinstance(data, LineDict) or data.get("version") != FORMAT_VERSION:
+def read_file(path, fast=False) -> EvidenceBase:
+    """An evidence.yaml file -> EvidenceBase; errors name the file and line.  fast: read with
+    the plain C loader first (the built-in file, 180 KB: twice as fast), and only on a problem
+    again with line numbers, for the message."""
+    if fast:
+        try:
+            import yaml
+
+            text = Path(path).read_text(encoding="utf-8")
+            return _read(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)), path)
+        except Exception:  # noqa: BLE001 - any problem: read again, slowly, to name its line
+            pass
+    return _read(load_yaml(path), path)
+
+
+def _read(data, path) -> EvidenceBase:
+    if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
         raise RulebookError(path, 1, f"not an evidence file of version {FORMAT_VERSION} (rebuild it with 'copycheck evidence build')")
     statements = []
     for treatment, topics in (data.get("treatments") or {}).items():
@@ -163,7 +176,7 @@ _CACHE: dict = {}
 def load(extra=()) -> EvidenceBase:
     """The built-in evidence plus extra built evidence files (EvidenceBase or paths)."""
     if "builtin" not in _CACHE:
-        _CACHE["builtin"] = read_file(BUILTIN) if BUILTIN.exists() else EvidenceBase()
+        _CACHE["builtin"] = read_file(BUILTIN, fast=True) if BUILTIN.exists() else EvidenceBase()
     base = _CACHE["builtin"]  # users' evidence is read afresh: its documents change
     for item in extra:
         base = base.merged(item if isinstance(item, EvidenceBase) else read_file(Path(item)))
