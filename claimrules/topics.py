@@ -42,6 +42,7 @@ class Topics:
         self.efficacy_terms = tuple(term for spec in topics["topics"].values() if spec["group"] == "efficacy"
                                     for term in spec["terms"])  # as written: the claim reader joins them
         self.brands = frozenset(str(b).lower() for b in topics.get("brands") or ())
+        self.prescription_only = dict(topics.get("prescription_only") or {})
         invasive = topics.get("invasive") or {}
         self.invasive = frozenset(invasive.get("treatments") or ())
         self.invasive_words = alternation(invasive.get("words") or ["(?!)"], TOPICS)

@@ -31,8 +31,9 @@ class Names:
     """Where a page names each treatment (the scan's finds, added block by block), and
     in which words: the copy's own, read back from the block on first use."""
 
-    def __init__(self, treatments: dict, brands=frozenset()):
+    def __init__(self, treatments: dict, brands=frozenset(), prescription_only=None):
         self.treatments, self.brands, self._at = treatments, brands, {}
+        self.prescription_only = prescription_only or {}  # treatment -> words that name no medicine
 
     def add(self, block, named):
         """The (treatment, start) names the scan found in a block."""
@@ -42,10 +43,13 @@ class Names:
     def words_for(self, treatment: str, at: int) -> str | None:
         """The copy's words for treatment: its last mention before source offset at, else
         the first after.  A capital that only starts a sentence is lowered; a brand's
-        (topics.yaml: brands) and an acronym's (IPL, HIFU) are kept."""
+        (topics.yaml: brands) and an acronym's (IPL, HIFU) are kept.  A prescription-only
+        medicine is named by what it treats (topics.yaml: prescription_only), never by name."""
         found = self._at.get(treatment)
         if not found:
             return None
+        if treatment in self.prescription_only:
+            return self.prescription_only[treatment]  # never the medicine's name (CC242)
         i = bisect_right(found, at, key=lambda f: f[0]) - 1
         _, block, start = found[max(i, 0)]
         m = self.treatments[treatment].match(block.text, start)

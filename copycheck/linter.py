@@ -83,7 +83,7 @@ class Linter:
         ignored = self._ignored_for(path)
         live = [c for c in self.enabled if not (ignored and selected(self.rulebook.rules[c], ignored))]
         findings = []
-        names = Names(topics().treatments, topics().brands)
+        names = Names(topics().treatments, topics().brands, topics().prescription_only)
 
         def add(rule, found: Candidate):
             block = found.block

@@ -143,18 +143,22 @@ def test_fill_takes_the_first_template_whose_slots_are_all_given():
 
 def test_the_copy_s_own_words_name_the_treatment():
     from copycheck import markup
-    from copycheck.scan import Scanner
     from copycheck.claims import reader
     from copycheck.kinds import REGISTRY
+    from copycheck.scan import Scanner
 
-    source = "# Laser hair removal\n\nBook laser hair removal today. Our Botox is painless. Lip Fillers too."
-    names = Names(topics().treatments, topics().brands)
+    source = ("# Laser hair removal\n\nBook laser hair removal today. Our Botox is painless. "
+              "Lip Fillers too. CoolSculpting freezes fat.")
+    names = Names(topics().treatments, topics().brands, topics().prescription_only)
     for found in Scanner([], REGISTRY, reader()).blocks(markup.read(source, "markdown").blocks):
         names.add(found.block, found.named)
+    end = len(source)
     assert names.words_for("laser hair removal", 5) == "laser hair removal"  # a heading's capital is lowered
-    assert names.words_for("anti-wrinkle injections", len(source)) == "Botox"  # a brand keeps its capital
-    assert names.words_for("dermal fillers", len(source)) == "lip Fillers"
-    assert names.words_for("fat freezing", 0) is None
+    assert names.words_for("fat freezing", end) == "CoolSculpting"  # a brand keeps its capital
+    assert names.words_for("dermal fillers", end) == "lip Fillers"
+    # a prescription-only medicine is named by what it treats, never by name (CC242)
+    assert names.words_for("anti-wrinkle injections", end) == "treatments for lines and wrinkles"
+    assert names.words_for("hifu", 0) is None  # not on the page
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
