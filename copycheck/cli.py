@@ -12,6 +12,7 @@ import click
 from . import __version__
 
 LEVEL_CHOICE = click.Choice(["error", "warning", "info"])
+FORMATS = ["text", "json", "github", "sarif", "gitlab", "junit"]
 
 
 def _fail(message: str):
@@ -66,34 +67,52 @@ def main():
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif"]), default="text", show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to this file, not standard output.")
 @click.option("--show-evidence", is_flag=True, help="Show the evidence quotes behind each finding, with their sources.")
+@click.option("--statistics", is_flag=True, help="Print how many findings each rule has, not the findings.")
 @click.option("--fail-on", type=LEVEL_CHOICE, default=None, help="Lowest level that makes the exit code 1 [default: warning].")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--select", multiple=True, help="Rule codes, code prefixes or categories to check (comma-separated).")
 @click.option("--ignore", multiple=True, help="Rule codes, code prefixes or categories to skip.")
 @click.option("--exclude", multiple=True, help="Glob of files or folders to skip (repeatable).")
 @click.option("--rules", "rule_files", multiple=True, type=click.Path(exists=True, dir_okay=False), help="An extra rule file (repeatable).")
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Use this configuration file.")
-@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Use this configuration file for every checked file.")
+@click.option("--isolated", "--no-config", "no_config", is_flag=True, help="Ignore all configuration files.")
+@click.option("--no-ignore", is_flag=True, help="Check files that .gitignore excludes too.")
 @click.option("--evidence", "evidence_paths", multiple=True, type=click.Path(exists=True), help="More evidence: documents, folders or built evidence files (repeatable).")
-@click.option("--stdin-filename", default=None, help="With '-': the name to show, and whose extension picks the format.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Report only findings not in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, writable=True), help="Record today's findings in this baseline file, and exit 0.")
+@click.option("--changed-since", metavar="REF", help="Report only findings on lines changed since this git revision.")
+@click.option("--stdin-filename", default=None, help="Read standard input, shown under this name (its extension picks the format).")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True, help="Colour the text output (NO_COLOR and FORCE_COLOR are respected with auto).")
 @click.option("--jobs", "-j", default="1", show_default=True, help="Processes to use, or 'auto'.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary or notices.")
-def check(paths, fmt, show_evidence, fail_on, exit_zero, select, ignore, exclude, rule_files, config_path,
-          no_config, evidence_paths, stdin_filename, jobs, quiet):
+def check(paths, fmt, output_file, show_evidence, statistics, fail_on, exit_zero, select, ignore, exclude, rule_files,
+          config_path, no_config, no_ignore, evidence_paths, baseline_path, write_baseline, changed_since,
+          stdin_filename, color, jobs, quiet):
     """Check files and folders (default: the current folder); '-' reads standard input."""
+    import os
+
     from . import report
     from .runner import Result, check_paths, jobs_count
 
+    click.get_current_context().color = _colour(color)
     try:
         jobs_count(jobs)
     except ValueError:
         _fail(f"--jobs must be a number or 'auto', not '{jobs}'")
+    if stdin_filename is not None and not paths:
+        paths = ("-",)  # as ruff: a name for standard input means standard input
     settings, rulebook, linter = _load(
         config_path, no_config, rule_files, evidence=evidence_paths, exclude=exclude,
         select=_codes(select), ignore=_codes(ignore), fail_on=fail_on,
     )
+    for notice in getattr(settings, "overridden", ()):
+        if not quiet:
+            click.echo(f"copycheck: {notice}", err=True)
+    if no_ignore:
+        settings = settings.merged(gitignore=False)
     paths = paths or (".",)
     if "-" in paths:
         if len(paths) > 1:
@@ -108,27 +127,99 @@ def check(paths, fmt, show_evidence, fail_on, exit_zero, select, ignore, exclude
             text = files.decode(data, name)
             result.findings = linter.check_text(text, name)
             result.files = 1
+            result.checked.append(name)
         except files.InputError as exc:
             result.errors.append(exc)
         except MatchTimeout as exc:
             result.errors.append(files.InputError(name, str(exc)))
     else:
         result = check_paths(paths, linter, settings, jobs)
+        if not result.files and not result.errors:
+            _fail(f"no files to check in {', '.join(paths)} (include: {' '.join(settings.include)})")
+    if write_baseline:
+        from .baseline import write
+
+        n = write(write_baseline, result.findings)
+        for problem in result.errors:
+            click.echo(f"copycheck: {problem}", err=True)
+        click.echo(f"Wrote a baseline of {n} finding{'s' if n != 1 else ''} in {result.files} "
+                   f"file{'s' if result.files != 1 else ''} to {write_baseline}.", err=True)
+        sys.exit(2 if result.errors else 0)
+    _gate(result, changed_since, baseline_path or settings.baseline)
     for problem in result.notices:
         if not quiet:
             click.echo(f"copycheck: {problem}", err=True)
     for problem in result.errors:
         click.echo(f"copycheck: {problem}", err=True)
-    options = {"show_evidence": show_evidence, "quiet": quiet}
-    if quiet and fmt == "text":
-        for f in result.findings:
-            click.echo(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}")
-    else:
-        report.render(fmt, result, options, click.echo)
+    options = {"show_evidence": show_evidence, "quiet": quiet, "rulebook": rulebook, "root": os.getcwd()}
+    out = _Output(output_file)
+    try:
+        if statistics:
+            report.render("statistics", result, options, out.echo)
+        elif quiet and fmt == "text":
+            for f in result.findings:
+                out.echo(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}")
+        else:
+            report.render(fmt, result, options, out.echo)
+    finally:
+        out.close()
     if result.errors:
         sys.exit(2)
     if not exit_zero and result.failed(settings.fail_on):
         sys.exit(1)
+
+
+def _colour(choice):
+    """--color: always/never; auto: NO_COLOR off, FORCE_COLOR on, else a terminal (click decides)."""
+    import os
+
+    if choice == "always":
+        return True
+    if choice == "never":
+        return False
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return None
+
+
+def _gate(result, changed_since, baseline_path):
+    """Hold back what the gate does not report: findings on unchanged lines, then baselined ones."""
+    import claimrules
+
+    try:
+        if changed_since:
+            from .changed import changed_lines, keep
+
+            before = len(result.findings)
+            result.findings = keep(result.findings, changed_lines(changed_since))
+            result.gate["unchanged"] = before - len(result.findings)
+        if baseline_path:
+            from .baseline import apply
+
+            result.findings, baselined, fixed = apply(result.findings, baseline_path, result.checked)
+            result.gate["baselined"] = baselined
+            result.gate["fixed"] = fixed
+    except claimrules.RulebookError as exc:
+        _fail(str(exc))
+
+
+class _Output:
+    """Where a report goes: standard output, or --output-file (written whole, at the end)."""
+
+    def __init__(self, path):
+        self.path, self.lines = path, []
+
+    def echo(self, text=""):
+        if self.path is None:
+            click.echo(text)
+        else:
+            self.lines.append(click.unstyle(text))
+
+    def close(self):
+        if self.path is not None:
+            Path(self.path).write_text("".join(line + "\n" for line in self.lines), encoding="utf-8")
 
 
 @main.command()

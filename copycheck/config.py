@@ -15,7 +15,7 @@ from .markup.frontmatter import DEFAULT_KEYS
 
 KEYS = {
     "select", "ignore", "extend-select", "per-file-ignores", "levels", "extend-rules", "include",
-    "exclude", "frontmatter-keys", "fail-on", "evidence", "rule-options",
+    "exclude", "frontmatter-keys", "fail-on", "evidence", "rule-options", "baseline", "respect-gitignore",
 }
 
 
@@ -36,6 +36,9 @@ class Settings:
     fail_on: str = "warning"
     evidence: tuple = ()
     rule_options: dict = field(default_factory=dict)  # code -> {option: value} for document-level rules
+    baseline: str | None = None  # the baseline file (relative to the config file that names it)
+    gitignore: bool = True  # a folder walk skips what .gitignore excludes
+    overridden: tuple = ()  # notices: what the command line overrode in the config
     source: str | None = None  # the config file, if any
     lines: dict = field(default_factory=dict)  # option -> its line in the config file
 
@@ -123,6 +126,14 @@ def _settings(path: Path, data: dict, line_of) -> Settings:
         s.extend_rules = tuple(str(base / p) for p in _list(path, data, "extend-rules", line_of))
     if "evidence" in data:
         s.evidence = tuple(str(base / p) for p in _list(path, data, "evidence", line_of))
+    if "baseline" in data:
+        if not isinstance(data["baseline"], str):
+            raise ConfigError(path, line_of("baseline"), "'baseline' must be a path")
+        s.baseline = str(base / data["baseline"])
+    if "respect-gitignore" in data:
+        if not isinstance(data["respect-gitignore"], bool):
+            raise ConfigError(path, line_of("respect-gitignore"), "'respect-gitignore' must be true or false")
+        s.gitignore = data["respect-gitignore"]
     if "fail-on" in data:
         if data["fail-on"] not in LEVELS:
             raise ConfigError(path, line_of("fail-on"), f"'fail-on' must be one of {', '.join(LEVELS)}")

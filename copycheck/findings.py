@@ -24,6 +24,7 @@ class Finding:
     cues: tuple = ()  # judgement cues that lowered it
     offset: int = 0  # source offset of the start, for suppression
     parts: dict | None = None  # the claim's parts that made it (subject, predicate, polarity, ...)
+    sentence: str = ""  # the sentence it stands in, whitespace-normalised ("" for a page-level finding): baseline key
 
     def sort_key(self):
         return (self.path, self.line, self.column, self.rule)

@@ -18,6 +18,7 @@ from .kinds.base import Candidate
 from .matching import Hit
 from .positions import LineIndex
 from .scan import Scanner
+from .sentences import Sentences
 from claimrules.topics import topics
 
 CONTEXT_SCOPES = ("heading", "title", "frontmatter.title")  # blocks whose treatment is in reach of what follows
@@ -84,6 +85,7 @@ class Linter:
         live = [c for c in self.enabled if not (ignored and selected(self.rulebook.rules[c], ignored))]
         findings = []
         names = Names(topics().treatments, topics().brands, topics().prescription_only)
+        split: dict = {}  # id(block) -> its Sentences, for the findings' sentences
 
         def add(rule, found: Candidate):
             block = found.block
@@ -91,6 +93,13 @@ class Linter:
             line, col = lines.locate(s)
             end_line, end_col = lines.locate(e)
             treatment = found.treatment
+            sentence = ""
+            if block is not None:
+                sents = split.get(id(block))
+                if sents is None:
+                    sents = split[id(block)] = Sentences(block.text, lexicon.abbreviations)
+                a, z = sents.span(found.start)
+                sentence = " ".join(block.text[a:max(z, found.end)].split())
             message, suggestion, evidence = self.advisor.advise(
                 rule, treatment, names.words_for(treatment, s) if treatment else None)
             findings.append(Finding(
@@ -100,7 +109,7 @@ class Linter:
                 message=message if found.message is None else found.message,
                 suggestion=suggestion if found.suggestion is None else found.suggestion,
                 evidence=evidence if found.evidence is None else found.evidence,
-                cues=found.cues, offset=s, parts=found.parts,
+                cues=found.cues, offset=s, parts=found.parts, sentence=sentence,
             ))
 
         block_rules = [(kind, [r for r in rules if r.code in live]) for kind, rules in self.block_rules]

@@ -16,6 +16,8 @@ class Result:
     errors: list = field(default_factory=list)  # InputError, fatal
     notices: list = field(default_factory=list)  # InputError, skipped files
     files: int = 0
+    checked: list = field(default_factory=list)  # the paths checked
+    gate: dict = field(default_factory=dict)  # what the baseline or changed lines held back (summary)
 
     def summary(self) -> dict:
         counts = {"error": 0, "warning": 0, "info": 0}
@@ -27,6 +29,7 @@ class Result:
             "findings": len(self.findings),
             **counts,
             "input_errors": len(self.errors),
+            **self.gate,
         }
 
     def failed(self, fail_on: str) -> bool:
@@ -89,5 +92,6 @@ def check_paths(paths, linter, settings, jobs=1) -> Result:
             (result.errors if error.fatal else result.notices).append(error)
             continue
         result.files += 1
+        result.checked.append(path)
         result.findings.extend(findings)
     return result

@@ -30,7 +30,7 @@ def describe(rule, base, treatment, words, topic, strength, supported):
         claim=STRENGTHS[strength], topic=topic.name, treatment=words,
         supported="no claim" if supported == "none" else f"at most a {supported} one")
     name = words[:1].upper() + words[1:]
-    suggestion = _wording()[supported].format(phrase=topic.phrase, treatment=name)
+    suggestion = _wording()[supported].format(phrase=topic.phrase, treatment=words, Treatment=name)
     # the topic's own statements, then the state of the evidence in general
     evidence = citations(base, [topic.name, "efficacy"], treatment, limit=3)
     return message, suggestion, evidence

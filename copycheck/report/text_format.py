@@ -27,6 +27,13 @@ def render(result, options, echo):
         line = f"Found {s['findings']} finding{'s' if s['findings'] != 1 else ''} ({', '.join(parts)}) in {s['files_with_findings']} of {s['files']} file{'s' if s['files'] != 1 else ''}."
     else:
         line = f"No findings in {s['files']} file{'s' if s['files'] != 1 else ''}."
+    held = []
+    if "unchanged" in s:
+        held.append(f"{s['unchanged']} on unchanged lines not shown")
+    if "baselined" in s:
+        held.append(f"{s['baselined']} in the baseline not shown, {s['fixed']} fixed since it was written")
+    if held:
+        line += " (" + "; ".join(held) + ")"
     if s["input_errors"]:
         line += f" {s['input_errors']} file{'s' if s['input_errors'] != 1 else ''} could not be checked."
     echo(click.style(line, bold=True))
