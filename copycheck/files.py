@@ -17,10 +17,11 @@ MAX_BYTES = 1 << 31
 class InputError(Exception):
     """A path or file copycheck cannot read; str() is the one-line message."""
 
-    def __init__(self, path, message, fatal=True):
-        self.path = str(path)
+    def __init__(self, path, message, fatal=True, line=0):
+        self.path = str(path)  # the file (reports locate it by this)
+        self.line = line  # where in it, when known
         self.fatal = fatal  # False: a notice (a skipped file), not a failure
-        super().__init__(f"{path}: {message}")
+        super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ def decode(data: bytes, path) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(f"{path}:{line}", f"invalid UTF-8 at byte {exc.start} (0x{data[exc.start]:02x}); file not checked") from None
+        raise InputError(path, f"invalid UTF-8 at byte {exc.start} (0x{data[exc.start]:02x}); file not checked", line=line) from None
 
 
 def read(path: str) -> Source:

@@ -27,6 +27,6 @@ def render(result, options, echo):
             "check_name": "input-error",
             "fingerprint": hashlib.sha256(f"input\0{e.path}".encode("utf-8", "surrogateescape")).hexdigest(),
             "severity": "blocker",
-            "location": {"path": str(e.path), "lines": {"begin": 1}},
+            "location": {"path": str(e.path), "lines": {"begin": getattr(e, "line", 0) or 1}},
         })
     echo(json.dumps(issues, ensure_ascii=False, indent=2))
