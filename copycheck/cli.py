@@ -39,24 +39,40 @@ def _rulebook(rule_files=()):
         _fail(str(exc))
 
 
-def _load(config_path, no_config, rule_files, evidence=(), exclude=(), **overrides):
+def _load(config_path, no_config, rule_files, evidence=(), exclude=(), start=None, **overrides):
     """Settings (config file, then the command line on top), rulebook and linter,
-    or exit 2 naming the broken file."""
+    or exit 2 naming the broken file.  start: where to look for the config (a checked
+    path; default the current folder)."""
+    from . import config
+
+    path = None if no_config else (Path(config_path) if config_path else config.find(start))
+    settings, linter = _built(path, rule_files, evidence, exclude, overrides)
+    return settings, linter.rulebook, linter
+
+
+_BUILT: dict = {}
+
+
+def _built(path, rule_files, evidence, exclude, overrides):
+    """(settings, linter) for one config file (None: none), the command line on top; cached."""
     import claimrules
 
     from . import config, linter_for
 
-    try:
-        path = None if no_config else (Path(config_path) if config_path else config.find())
-        settings = config.load(path).merged(**overrides)
-        settings = settings.merged(extend_rules=tuple(settings.extend_rules) + tuple(rule_files or ()),
-                                   evidence=tuple(settings.evidence) + tuple(evidence),
-                                   exclude=tuple(settings.exclude) + tuple(exclude))
-        linter = linter_for(settings)
-        config.check_codes(settings, linter.rulebook)
-    except claimrules.RulebookError as exc:
-        _fail(str(exc))
-    return settings, linter.rulebook, linter
+    key = str(path)
+    if key not in _BUILT:
+        try:
+            settings = config.load(path).merged(**overrides)
+            settings = config.overrides(settings, overrides.get("select"))
+            settings = settings.merged(extend_rules=tuple(settings.extend_rules) + tuple(rule_files or ()),
+                                       evidence=tuple(settings.evidence) + tuple(evidence),
+                                       exclude=tuple(settings.exclude) + tuple(exclude))
+            linter = linter_for(settings)
+            config.check_codes(settings, linter.rulebook)
+        except claimrules.RulebookError as exc:
+            _fail(str(exc))
+        _BUILT[key] = (settings, linter)
+    return _BUILT[key]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -104,13 +120,21 @@ def check(paths, fmt, output_file, show_evidence, statistics, fail_on, exit_zero
         _fail(f"--jobs must be a number or 'auto', not '{jobs}'")
     if stdin_filename is not None and not paths:
         paths = ("-",)  # as ruff: a name for standard input means standard input
-    settings, rulebook, linter = _load(
-        config_path, no_config, rule_files, evidence=evidence_paths, exclude=exclude,
-        select=_codes(select), ignore=_codes(ignore), fail_on=fail_on,
-    )
-    for notice in getattr(settings, "overridden", ()):
-        if not quiet:
-            click.echo(f"copycheck: {notice}", err=True)
+    overrides = dict(select=_codes(select), ignore=_codes(ignore), fail_on=fail_on)
+    from . import config as _config
+
+    _BUILT.clear()  # one run's configs (the API and tests call the command more than once)
+    _config._FOUND.clear()
+    first = next((p for p in paths if p != "-"), None)
+    start = (Path(first) if Path(first).is_dir() else Path(first).parent) if first else None
+    settings, rulebook, linter = _load(config_path, no_config, rule_files, evidence=evidence_paths,
+                                       exclude=exclude, start=start, **overrides)
+    linter_of = None
+    if not config_path and not no_config:
+        from . import config
+
+        def linter_of(path):  # the config nearest each file applies to it
+            return _built(config.nearest(path), rule_files, evidence_paths, exclude, overrides)[1]
     if no_ignore:
         settings = settings.merged(gitignore=False)
     paths = paths or (".",)
@@ -133,7 +157,7 @@ def check(paths, fmt, output_file, show_evidence, statistics, fail_on, exit_zero
         except MatchTimeout as exc:
             result.errors.append(files.InputError(name, str(exc)))
     else:
-        result = check_paths(paths, linter, settings, jobs)
+        result = check_paths(paths, linter, settings, jobs, linter_of)
         if not result.files and not result.errors:
             _fail(f"no files to check in {', '.join(paths)} (include: {' '.join(settings.include)})")
     if write_baseline:
@@ -145,6 +169,10 @@ def check(paths, fmt, output_file, show_evidence, statistics, fail_on, exit_zero
         click.echo(f"Wrote a baseline of {n} finding{'s' if n != 1 else ''} in {result.files} "
                    f"file{'s' if result.files != 1 else ''} to {write_baseline}.", err=True)
         sys.exit(2 if result.errors else 0)
+    if not quiet:
+        for s, _ in _BUILT.values():
+            for notice in s.overridden:
+                click.echo(f"copycheck: {notice}", err=True)
     _gate(result, changed_since, baseline_path or settings.baseline)
     for problem in result.notices:
         if not quiet:

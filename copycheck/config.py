@@ -1,5 +1,7 @@
-"""Settings: [tool.copycheck] in pyproject.toml or .copycheck.yaml, found from
-the current directory upwards, merged with the command line (which wins)."""
+"""Settings: [tool.copycheck] in pyproject.toml or .copycheck.yaml.  The config
+nearest to each checked file applies (found from its folder upwards, as ruff
+does); paths in a config are relative to it; the command line wins, and says
+what it overrode."""
 from __future__ import annotations
 
 import re
@@ -56,12 +58,23 @@ def find(start: Path | None = None) -> Path | None:
         toml_file = folder / "pyproject.toml"
         if toml_file.is_file():
             try:
-                text = toml_file.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
+                data = toml_file.read_bytes()
+            except OSError:
                 continue
-            if re.search(r"^\[tool\.copycheck[\].]", text, re.M):
-                return toml_file
+            if re.search(rb"^\s*\[\s*tool\s*\.\s*copycheck\s*[\].]", data, re.M):
+                return toml_file  # load() reports it if it is broken (invalid UTF-8 or TOML)
     return None
+
+
+_FOUND: dict = {}
+
+
+def nearest(path) -> Path | None:
+    """The config that applies to a checked file: the nearest one from its folder up (cached)."""
+    d = Path(path).resolve().parent
+    if d not in _FOUND:
+        _FOUND[d] = find(d)
+    return _FOUND[d]
 
 
 def _toml_line(text: str, key: str) -> int:
@@ -80,7 +93,11 @@ def load(path: Path | None) -> Settings:
         except tomllib.TOMLDecodeError as exc:
             m = re.search(r"line (\d+)", str(exc))
             raise ConfigError(path, int(m.group(1)) if m else 0, f"invalid TOML: {exc}") from None
-        except (OSError, UnicodeDecodeError) as exc:
+        except UnicodeDecodeError as exc:
+            raw = path.read_bytes()
+            line = raw.count(b"\n", 0, exc.start) + 1
+            raise ConfigError(path, line, f"invalid UTF-8 at byte {exc.start}") from None
+        except OSError as exc:
             raise ConfigError(path, 0, f"cannot read: {exc}") from None
 
         def line_of(key):
@@ -154,6 +171,21 @@ def _settings(path: Path, data: dict, line_of) -> Settings:
             raise ConfigError(path, line_of("levels"), f"'levels' maps rule codes to one of {', '.join(LEVELS)}")
         s.levels = dict(levels)
     return s
+
+
+def overrides(settings: Settings, select) -> Settings:
+    """--select wins over the config's ignore: codes the command line selects are not
+    ignored, and a notice names what was overridden."""
+    if not select or not settings.ignore:
+        return settings
+    dropped = [c for c in settings.ignore if any(c.startswith(s) or s.startswith(c) or s == "ALL" for s in select)]
+    if not dropped:
+        return settings
+    where = f"{settings.source}:{settings.lines.get('ignore', 0)}" if settings.source else "config"
+    notice = (f"--select {','.join(select)} overrides ignore = [{', '.join(dropped)}] "
+              f"from {where}: the command line wins")
+    return replace(settings, ignore=tuple(c for c in settings.ignore if c not in dropped),
+                   overridden=settings.overridden + (notice,))
 
 
 def check_codes(settings: Settings, rulebook) -> None:

@@ -50,9 +50,16 @@ class Linter:
         self.advisor = Advisor(rulebook.evidence)
 
     def _ignored_for(self, path):
+        """The codes per-file-ignores turns off for path; globs are relative to the config file's folder."""
         ignored = []
+        if not self.settings.per_file_ignores:
+            return ignored
+        import os
+
+        root = os.path.dirname(self.settings.source) if self.settings.source else os.getcwd()
+        rel = path if path == "-" else os.path.relpath(os.path.abspath(path), os.path.abspath(root)).replace(os.sep, "/")
         for pattern, codes in self.settings.per_file_ignores.items():
-            if fnmatch(path, pattern) or fnmatch(path.rsplit("/", 1)[-1], pattern):
+            if fnmatch(rel, pattern) or fnmatch(rel.rsplit("/", 1)[-1], pattern):
                 ignored.extend(codes)
         return ignored
 

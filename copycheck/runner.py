@@ -65,7 +65,8 @@ def jobs_count(jobs) -> int:
     return max(1, int(jobs))
 
 
-def check_paths(paths, linter, settings, jobs=1) -> Result:
+def check_paths(paths, linter, settings, jobs=1, linter_of=None) -> Result:
+    """linter_of(path): the linter for a file (the config nearest it); None: linter for all."""
     result = Result()
     todo = []
     for item in files.discover(paths, settings.include, settings.exclude):
@@ -76,15 +77,24 @@ def check_paths(paths, linter, settings, jobs=1) -> Result:
     n = jobs_count(jobs)
     paths_only = [p for p, _ in todo]
     explicit = {p for p, e in todo if e}
-    if n > 1 and len(paths_only) > 1:
-        import multiprocessing
+    groups: dict = {}  # id(linter) -> (linter, [index]): files that share a config
+    for i, p in enumerate(paths_only):
+        lt = linter_of(p) if linter_of else linter
+        groups.setdefault(id(lt), (lt, []))[1].append(i)
+    outcomes = [None] * len(paths_only)
+    for lt, indexes in groups.values():
+        group = [paths_only[i] for i in indexes]
+        if n > 1 and len(group) > 1:
+            import multiprocessing
 
-        ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-        chunk = max(1, min(64, len(paths_only) // (n * 8) or 1))
-        with ctx.Pool(n, initializer=_init_worker, initargs=(linter,)) as pool:
-            outcomes = pool.map(_work, paths_only, chunksize=chunk)
-    else:
-        outcomes = [_check_one(linter, p) for p in paths_only]
+            ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+            chunk = max(1, min(64, len(group) // (n * 8) or 1))
+            with ctx.Pool(n, initializer=_init_worker, initargs=(lt,)) as pool:
+                done = pool.map(_work, group, chunksize=chunk)
+        else:
+            done = [_check_one(lt, p) for p in group]
+        for i, outcome in zip(indexes, done):
+            outcomes[i] = outcome
     for path, (error, findings) in zip(paths_only, outcomes):
         if error is not None:
             if not error.fatal and path in explicit:
