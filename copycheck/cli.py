@@ -158,7 +158,7 @@ def check(paths, fmt, output_file, show_evidence, statistics, fail_on, exit_zero
             result.errors.append(files.InputError(name, str(exc)))
     else:
         result = check_paths(paths, linter, settings, jobs, linter_of)
-        if not result.files and not result.errors:
+        if not result.files and not result.errors and not result.gate.get("not_english"):
             _fail(f"no files to check in {', '.join(paths)} (include: {' '.join(settings.include)})")
     if write_baseline:
         from .baseline import write

@@ -34,7 +34,49 @@ def _excluded(rel: str, name: str, exclude) -> bool:
     return any(fnmatch(rel, pat) or fnmatch(name, pat) or fnmatch(rel, pat.rstrip("/") + "/*") for pat in exclude)
 
 
-def discover(paths, include=DEFAULT_INCLUDE, exclude=()):
+# Files a folder walk never takes, though their names match the include globs: they are
+# not copy (a file named on the command line is still checked).
+NOT_COPY = ("license*", "licence*", "copying*", "notice", "notice.*", "requirements*.txt", "constraints*.txt",
+            "robots.txt", "humans.txt", "security.txt", "codeowners", "authors*", "contributors*")
+
+
+def _ignores_above(root: Path):
+    """The .gitignore specs that apply inside root from its ancestors, up to the repository's top."""
+    import pathspec
+
+    out = []
+    d = root.resolve()
+    for folder in (d, *d.parents):
+        gi = folder / ".gitignore"
+        if folder != d and gi.is_file():
+            out.append((folder, _spec(gi, pathspec)))
+        if (folder / ".git").exists():
+            break
+    return out[::-1]
+
+
+def _spec(path, pathspec):
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        lines = []
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
+def _ignored(specs, path: str, is_dir: bool) -> bool:
+    full = os.path.abspath(path)
+    hit = False
+    for base, spec in specs:
+        rel = os.path.relpath(full, base).replace(os.sep, "/")
+        if rel.startswith(".."):
+            continue
+        result = spec.check_file(rel + ("/" if is_dir else ""))
+        if result.include is not None:
+            hit = result.include  # a later, nearer .gitignore decides (negations too)
+    return hit
+
+
+def discover(paths, include=DEFAULT_INCLUDE, exclude=(), gitignore=True):
     """Yield (path, explicit) for each file to check, in a stable order, and
     InputError for each path that cannot be walked."""
     for raw in paths:
@@ -51,20 +93,24 @@ def discover(paths, include=DEFAULT_INCLUDE, exclude=()):
             yield InputError(raw, exc.strerror or str(exc))
             continue
         if stat.S_ISDIR(st.st_mode):
-            yield from _walk(p, include, exclude)
+            yield from _walk(p, include, exclude, gitignore)
         elif stat.S_ISREG(st.st_mode):
             yield (str(raw), True)
         else:
             yield InputError(raw, "not a regular file (a FIFO, socket or device); skipped", fatal=False)
 
 
-def _walk(root: Path, include, exclude):
+def _walk(root: Path, include, exclude, gitignore=True):
+    """Files under root that the include globs take, skipping hidden and build folders,
+    exclude globs, what .gitignore excludes (as git does, with pathspec), and NOT_COPY."""
     seen = set()
-
-
-    stack = [root]
+    if gitignore:
+        import pathspec
+    stack = [(root, _ignores_above(root) if gitignore else [])]
     while stack:
-        d = stack.pop()
+        d, specs = stack.pop()
+        if gitignore and (d / ".gitignore").is_file():
+            specs = specs + [(d.resolve(), _spec(d / ".gitignore", pathspec))]
         try:
             st = d.stat()
             key = (st.st_dev, st.st_ino)
@@ -90,9 +136,15 @@ def _walk(root: Path, include, exclude):
             if is_dir:
                 if e.name.startswith(".") or e.name in ALWAYS_SKIP_DIRS or _excluded(rel, e.name, exclude):
                     continue
-                subdirs.append(Path(path))
+                if specs and _ignored(specs, path, True):
+                    continue
+                subdirs.append((Path(path), specs))
             elif is_file:
                 if any(fnmatch(e.name, pat) for pat in include) and not _excluded(rel, e.name, exclude):
+                    if any(fnmatch(e.name.lower(), pat) for pat in NOT_COPY):
+                        continue
+                    if specs and _ignored(specs, path, False):
+                        continue
                     yield (path, False)
             elif e.is_symlink() and any(fnmatch(e.name, pat) for pat in include):
                 yield InputError(path, "broken symbolic link; skipped", fatal=False)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from fnmatch import fnmatch
 
-from . import markup, suppression
+from . import language, markup, suppression
 from .advice import Advisor, Names
 from .context import BlockContext
 from .document import Document
@@ -86,6 +86,10 @@ class Linter:
         """The findings for one document, sorted by position."""
         fmt = fmt or markup.format_for(path)
         parsed = markup.read(source, fmt, self.settings.frontmatter_keys)
+        lang, how = language.of(source, fmt, [b.text for b in parsed.blocks[:300]])
+        self.skipped = (lang, how) if lang else None
+        if lang:
+            return []  # the rulebook is written for English: a page in another language is skipped, and counted
         lines = LineIndex(source)
         lexicon = self.rulebook.lexicon
         ignored = self._ignored_for(path)

@@ -41,7 +41,15 @@ def _check_one(linter, path):
 
     try:
         source = files.read(path)
-        return None, linter.check_text(source.text, path)
+        found = linter.check_text(source.text, path)
+        skipped = getattr(linter, "skipped", None)
+        if skipped:
+            lang, how = skipped
+            notice = files.InputError(path, f"in another language ({lang}, {how}); the rules are for English: skipped",
+                                      fatal=False)
+            notice.language = lang
+            return notice, []
+        return None, found
     except files.InputError as exc:
         return exc, []
     except MatchTimeout as exc:
@@ -69,7 +77,7 @@ def check_paths(paths, linter, settings, jobs=1, linter_of=None) -> Result:
     """linter_of(path): the linter for a file (the config nearest it); None: linter for all."""
     result = Result()
     todo = []
-    for item in files.discover(paths, settings.include, settings.exclude):
+    for item in files.discover(paths, settings.include, settings.exclude, settings.gitignore):
         if isinstance(item, files.InputError):
             (result.errors if item.fatal else result.notices).append(item)
         else:
@@ -96,6 +104,10 @@ def check_paths(paths, linter, settings, jobs=1, linter_of=None) -> Result:
         for i, outcome in zip(indexes, done):
             outcomes[i] = outcome
     for path, (error, findings) in zip(paths_only, outcomes):
+        if error is not None and getattr(error, "language", None):
+            langs = result.gate.setdefault("not_english", {})
+            langs[error.language] = langs.get(error.language, 0) + 1
+            continue
         if error is not None:
             if not error.fatal and path in explicit:
                 error.fatal = True  # a binary file named on the command line is an error

@@ -1,7 +1,9 @@
-"""YAML front matter -> blocks for the values that become titles and search
-snippets (title, description, summary, excerpt, subtitle, and their meta/og/seo
-forms).  Everything else in the front matter is left alone.  Invalid YAML
-falls back to reading ``key: value`` lines."""
+"""Front matter -> blocks for the values that become titles and search snippets
+(title, description, summary, excerpt, subtitle, and their meta/og/seo forms).
+Everything else in the front matter is left alone.  Three kinds, as Hugo and
+Jekyll write them: YAML between ``---`` lines, TOML between ``+++`` lines, and a
+JSON object at the top of the file.  Invalid YAML or TOML falls back to reading
+``key: value`` or ``key = "value"`` lines."""
 from __future__ import annotations
 
 import re
@@ -25,8 +27,73 @@ def key_wanted(key, keys) -> bool:
     return k in keys or _PREFIX.sub("", k) in keys and _PREFIX.match(k) is not None
 
 
+_TOML_OPEN = re.compile(r"\+\+\+[ \t]*(?:\r\n|\r|\n)")
+_TOML_CLOSE = re.compile(r"^\+\+\+[ \t]*(?:\r\n|\r|\n|$)", re.M)
+_TOML_TABLE = re.compile(r"^[ \t]*\[+[ \t]*([\w.\"' -]+?)[ \t]*\]+[ \t]*$", re.M)
+_TOML_KEY = re.compile(r"^[ \t]*([\w.-]+|\"[^\"]+\")[ \t]*=[ \t]*(\"\"\"|'\'\''|\"|')", re.M)
+
+
+def _toml(source: str, parsed, keys) -> int:
+    """TOML front matter (Hugo's +++): the wanted string values, at their places."""
+    m = _TOML_OPEN.match(source)
+    close = _TOML_CLOSE.search(source, m.end()) if m else None
+    if not close:
+        return 0
+    start, end = m.end(), close.start()
+    fm = source[start:end]
+    tables = [(t.start(), t.group(1).strip("\"' ").lower()) for t in _TOML_TABLE.finditer(fm)]
+    for km in _TOML_KEY.finditer(fm):
+        table = next((name for at, name in reversed(tables) if at < km.start()), "")
+        key = km.group(1).strip('"')
+        if table and table.split(".")[-1] not in _NESTS:
+            continue  # a value inside [[list_of_prices]] or [menu] is not a title
+        if not (key_wanted(key, keys) or table and key.lower() in keys):
+            continue
+        quote = km.group(2)
+        close_at = fm.find(quote, km.end())
+        while close_at > 0 and len(quote) == 1 and quote == '"' and fm[close_at - 1] == "\\":
+            close_at = fm.find(quote, close_at + 1)
+        if close_at < 0:
+            continue
+        raw = fm[km.end():close_at]
+        value = raw.replace('\\"', '"') if quote == '"' else raw
+        _add(parsed, key, value, start + km.end(), raw)
+    return close.end()
+
+
+def _json(source: str, parsed, keys) -> int:
+    """JSON front matter (an object at the top of the file): the wanted string values."""
+    import json
+
+    try:
+        data, end = json.JSONDecoder().raw_decode(source)
+    except (ValueError, RecursionError):
+        return 0
+    if not isinstance(data, dict) or not re.match(r"[ \t]*(?:\r\n|\r|\n|$)", source[end:]):
+        return 0
+    fm = source[:end]
+
+    def visit(obj, nested):
+        for key, value in obj.items():
+            if isinstance(value, dict) and str(key).lower() in _NESTS:
+                visit(value, True)
+            elif isinstance(value, str) and (key_wanted(key, keys) or nested and str(key).lower() in keys):
+                km = re.search(r'"%s"\s*:\s*"' % re.escape(str(key)), fm)
+                if km:
+                    j = km.end()
+                    while j < len(fm) and fm[j] != '"':
+                        j += 2 if fm[j] == "\\" else 1
+                    _add(parsed, key, value, km.end(), fm[km.end():j])
+    visit(data, False)
+    return end
+
+
 def read(source: str, parsed, keys=None) -> int:
     """Add front-matter blocks to parsed; return the offset where the body starts."""
+    if source.startswith("+++"):
+        return _toml(source, parsed, {k.lower() for k in (keys or DEFAULT_KEYS)})
+    if source.startswith("{"):
+        return _json(source, parsed, {k.lower() for k in (keys or DEFAULT_KEYS)})
     m = _OPEN.match(source)
     if not m:
         return 0

@@ -32,6 +32,11 @@ def render(result, options, echo):
         held.append(f"{s['unchanged']} on unchanged lines not shown")
     if "baselined" in s:
         held.append(f"{s['baselined']} in the baseline not shown, {s['fixed']} fixed since it was written")
+    if "not_english" in s:
+        langs = s["not_english"]
+        n = sum(langs.values())
+        held.append(f"{n} page{'s' if n != 1 else ''} not in English skipped: "
+                    + ", ".join(f"{k} {v}" for k, v in sorted(langs.items())))
     if held:
         line += " (" + "; ".join(held) + ")"
     if s["input_errors"]:
