@@ -106,7 +106,10 @@ def _walk(root: Path, include, exclude, gitignore=True):
     seen = set()
     if gitignore:
         import pathspec
-    stack = [(root, _ignores_above(root) if gitignore else [])]
+    above = _ignores_above(root) if gitignore else []
+    if above and _ignored(above, str(root), True):
+        above = []  # a folder named on the command line is walked even if ignored, as ripgrep does
+    stack = [(root, above)]
     while stack:
         d, specs = stack.pop()
         if gitignore and (d / ".gitignore").is_file():

@@ -54,6 +54,9 @@ def test_a_folder_walk_respects_gitignore_and_skips_files_that_are_not_copy(tmp_
     assert {f["path"] for f in json.loads(r.stdout)["findings"]} == {"content/page.md"}
     r = CliRunner().invoke(main, ["check", "--isolated", "--no-ignore", ".", "--format", "json"])
     assert {f["path"] for f in json.loads(r.stdout)["findings"]} == {"content/page.md", "_site/page.md", "public/page.md"}
+    # a folder named on the command line is walked even if .gitignore'd, as ripgrep does
+    r = CliRunner().invoke(main, ["check", "--isolated", "public", "--format", "json"])
+    assert {f["path"] for f in json.loads(r.stdout)["findings"]} == {"public/page.md"}
     # a file named on the command line is checked whatever its name
     assert CliRunner().invoke(main, ["check", "--isolated", "robots.txt"]).exit_code == 1
 
