@@ -12,7 +12,7 @@ import click
 from . import __version__
 
 LEVEL_CHOICE = click.Choice(["error", "warning", "info"])
-FORMATS = ["text", "json", "github", "sarif", "gitlab", "junit"]
+FORMATS = ["text", "json", "github", "sarif", "gitlab", "junit", "html"]
 
 
 def _fail(message: str):
@@ -152,6 +152,7 @@ def check(paths, fmt, output_file, show_evidence, statistics, fail_on, exit_zero
             result.findings = linter.check_text(text, name)
             result.files = 1
             result.checked.append(name)
+            result.words[name] = linter.words
         except files.InputError as exc:
             result.errors.append(exc)
         except MatchTimeout as exc:
@@ -179,7 +180,9 @@ def check(paths, fmt, output_file, show_evidence, statistics, fail_on, exit_zero
             click.echo(f"copycheck: {problem}", err=True)
     for problem in result.errors:
         click.echo(f"copycheck: {problem}", err=True)
-    options = {"show_evidence": show_evidence, "quiet": quiet, "rulebook": rulebook, "root": os.getcwd()}
+    options = {"show_evidence": show_evidence, "quiet": quiet, "rulebook": rulebook, "root": os.getcwd(),
+               "fail_on": settings.fail_on, "exit_zero": exit_zero, "output_file": output_file,
+               "changed_since": changed_since, "baseline": baseline_path or settings.baseline}
     out = _Output(output_file)
     try:
         if statistics:

@@ -4,6 +4,7 @@ the commonest short function words.  ``None``: English, or too little text to te
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?", re.I)
@@ -15,11 +16,16 @@ _FM = re.compile(r"(?:---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n(?:---|\+\+\+)[ \t]*(?:\r?
 
 @lru_cache(maxsize=1)
 def _lexicon():
+    """(min_hits, the languages, word -> the languages it is a function word of)."""
     from claimrules import HERE
     from claimrules.yamllib import load_yaml
 
     data = load_yaml(HERE / "lexicon" / "languages.yaml")
-    return int(data["min_hits"]), {lang: frozenset(w.lower() for w in words) for lang, words in data["words"].items()}
+    index: dict = {}
+    for lang, words in data["words"].items():
+        for w in {w.lower() for w in words}:
+            index[w] = index.get(w, ()) + (lang,)
+    return int(data["min_hits"]), tuple(data["words"]), index
 
 
 def of(source: str, fmt: str, texts=()) -> tuple:
@@ -35,21 +41,23 @@ def of(source: str, fmt: str, texts=()) -> tuple:
             m = _FM_LANG.search(fm.group(0))
             if m:
                 return _norm(m.group(1)), "declared"
-    return detect(" ".join(texts)), "detected"
-
-
-def detect(text: str):
-    min_hits, words = _lexicon()
-    counts = dict.fromkeys(words, 0)
-    n = 0
-    for w in _WORD.findall(text[:40000].lower()):
-        for lang, ws in words.items():
-            if w in ws:
-                counts[lang] += 1
-        n += 1
-        if n > 5000:
+    sample, n = [], 0
+    for t in texts:  # the first blocks, up to the sample detect() reads
+        sample.append(t)
+        n += len(t) + 1
+        if n > 6000:
             break
-    best = max((lang for lang in counts if lang != "en"), key=lambda lang: counts[lang])
+    return detect(" ".join(sample)), "detected"
+
+
+def detect(text: str, sample: int = 6000):
+    """The language of text's first ``sample`` characters (about 1,000 words), or None for English."""
+    min_hits, langs, index = _lexicon()
+    counts = dict.fromkeys(langs, 0)
+    for w, n in Counter(_WORD.findall(text[:sample].lower())).items():
+        for lang in index.get(w, ()):
+            counts[lang] += n
+    best = max((lang for lang in langs if lang != "en"), key=lambda lang: counts[lang])
     if counts[best] >= min_hits and counts[best] >= 2 * counts["en"]:
         return best
     return None

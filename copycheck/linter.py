@@ -48,6 +48,7 @@ class Linter:
         self.wants = _wants(rules, None)  # how the rules read claims; with the page's benefit still to find:
         self.wants_benefit = _wants(rules, self.reader.benefits) if self.balance_rule and self.reader else None
         self.advisor = Advisor(rulebook.evidence)
+        self.skipped, self.words = None, 0  # of the last page checked: its language if skipped, its words
 
     def _ignored_for(self, path):
         """The codes per-file-ignores turns off for path; globs are relative to the config file's folder."""
@@ -86,8 +87,9 @@ class Linter:
         """The findings for one document, sorted by position."""
         fmt = fmt or markup.format_for(path)
         parsed = markup.read(source, fmt, self.settings.frontmatter_keys)
-        lang, how = language.of(source, fmt, [b.text for b in parsed.blocks[:300]])
+        lang, how = language.of(source, fmt, (b.text for b in parsed.blocks))
         self.skipped = (lang, how) if lang else None
+        self.words = sum(len(b.text.split()) for b in parsed.blocks)  # for the reports' totals
         if lang:
             return []  # the rulebook is written for English: a page in another language is skipped, and counted
         lines = LineIndex(source)
@@ -97,6 +99,7 @@ class Linter:
         findings = []
         names = Names(topics().treatments, topics().brands, topics().prescription_only)
         split: dict = {}  # id(block) -> its Sentences, for the findings' sentences
+        current = [None]  # the BlockContext of the block being checked
 
         def add(rule, found: Candidate):
             block = found.block
@@ -108,7 +111,9 @@ class Linter:
             if block is not None:
                 sents = split.get(id(block))
                 if sents is None:
-                    sents = split[id(block)] = Sentences(block.text, lexicon.abbreviations)
+                    ctx = current[0]  # the block's context has split it already, most often
+                    sents = split[id(block)] = (ctx.sentences if ctx is not None and ctx.block is block
+                                                else Sentences(block.text, lexicon.abbreviations))
                 a, z = sents.span(found.start)
                 sentence = " ".join(block.text[a:max(z, found.end)].split())
             message, suggestion, evidence = self.advisor.advise(
@@ -150,6 +155,7 @@ class Linter:
                                    self.rulebook.evidence,
                                    self.wants_benefit if benefit is None and treatments and self.wants_benefit
                                    else self.wants, names)
+                current[0] = ctx
                 for kind, rules in block_rules:
                     for rule_found in kind.check_block(rules, ctx):
                         add(rule_found.rule, rule_found)

@@ -17,6 +17,7 @@ class Result:
     notices: list = field(default_factory=list)  # InputError, skipped files
     files: int = 0
     checked: list = field(default_factory=list)  # the paths checked
+    words: dict = field(default_factory=dict)  # path -> the words of copy read in it
     gate: dict = field(default_factory=dict)  # what the baseline or changed lines held back (summary)
 
     def summary(self) -> dict:
@@ -48,12 +49,12 @@ def _check_one(linter, path):
             notice = files.InputError(path, f"in another language ({lang}, {how}); the rules are for English: skipped",
                                       fatal=False)
             notice.language = lang
-            return notice, []
-        return None, found
+            return notice, [], 0
+        return None, found, linter.words
     except files.InputError as exc:
-        return exc, []
+        return exc, [], 0
     except MatchTimeout as exc:
-        return files.InputError(path, str(exc)), []
+        return files.InputError(path, str(exc)), [], 0
 
 
 def _init_worker(linter):
@@ -103,7 +104,7 @@ def check_paths(paths, linter, settings, jobs=1, linter_of=None) -> Result:
             done = [_check_one(lt, p) for p in group]
         for i, outcome in zip(indexes, done):
             outcomes[i] = outcome
-    for path, (error, findings) in zip(paths_only, outcomes):
+    for path, (error, findings, words) in zip(paths_only, outcomes):
         if error is not None and getattr(error, "language", None):
             langs = result.gate.setdefault("not_english", {})
             langs[error.language] = langs.get(error.language, 0) + 1
@@ -115,5 +116,6 @@ def check_paths(paths, linter, settings, jobs=1, linter_of=None) -> Result:
             continue
         result.files += 1
         result.checked.append(path)
+        result.words[path] = words
         result.findings.extend(findings)
     return result

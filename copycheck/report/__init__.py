@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import importlib
 
-FORMATS = ("text", "json", "github", "sarif", "gitlab", "junit", "statistics")
+FORMATS = ("text", "json", "github", "sarif", "gitlab", "junit", "html", "statistics")
 
 
 def render(fmt: str, result, options, echo) -> None:
