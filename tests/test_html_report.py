@@ -211,3 +211,13 @@ def test_in_a_browser_filters_change_what_is_visible(site):
     assert 0 < len(visible(tags)) < len(found)
     for attrs, text in tags.articles:  # the search keeps exactly the findings whose text has the words
         assert ("hidden" not in attrs) == ("guaranteed" in text.lower())
+
+
+def test_page_level_findings_come_first_in_their_page(site):
+    dense = ("Notwithstanding the considerable heterogeneity characterising contemporary dermatological "
+             "interventions, practitioners increasingly recommend individualised multimodal rejuvenation "
+             "protocols incorporating pharmacological, technological and procedural components simultaneously. ")
+    (site / "dense.md").write_text("Our laser is completely painless.\n\n" + dense * 6 + "\n", encoding="utf-8")
+    tags = parse(report())
+    order = [attrs["data-rule"] for attrs, text in tags.articles if "dense.md:" in text]
+    assert "CC131" in order and order[0].startswith("CC4")  # readability before the painless claim on line 1

@@ -76,7 +76,8 @@ def _seriousness(item):
 
 
 def _page(index, path, found, words, book, link_base):
-    whole = [f for f in found if not f.sentence]
+    page_level = [_about_page(f, book) for f in found]
+    whole = [f for f, p in zip(found, page_level) if p]
     counts = {level: sum(f.severity == level for f in found) for level in ORDER}
     return {
         "id": f"page-{index + 1}",
@@ -84,16 +85,27 @@ def _page(index, path, found, words, book, link_base):
         "href": _href(path, link_base),
         "words": words,
         "counts": counts,
-        "findings": [_finding(f, book, link_base) for f in whole + [f for f in found if f.sentence]],
+        "findings": [_finding(f, book, link_base, True) for f in whole]
+                    + [_finding(f, book, link_base, False) for f, p in zip(found, page_level) if not p],
         "page_level": len(whole),
     }
 
 
-def _finding(f, book, link_base) -> dict:
+def _about_page(f, book) -> bool:
+    """A finding of a page-level rule (readability, balance, density), or with no sentence."""
+    from ..kinds import REGISTRY
+
+    rule = book.rules.get(f.rule) if book else None
+    kind = REGISTRY.get(rule.kind) if rule else None
+    return not f.sentence or bool(kind and kind.check_document)
+
+
+def _finding(f, book, link_base, about_page) -> dict:
     rule = book.rules.get(f.rule) if book else None
     before, hit, after = _highlight(f.sentence, f.match)
     return {
         "f": f,
+        "page": about_page,
         "where": f"{f.path}:{f.line}:{f.column}",
         "href": _href(f.path, link_base),
         "before": before, "hit": hit, "after": after,
@@ -106,6 +118,7 @@ def _finding(f, book, link_base) -> dict:
 def _highlight(sentence: str, match: str):
     """The sentence split around the risky words (found as written, then ignoring case)."""
     words = " ".join(match.split())
+    sentence = sentence.lstrip("•·*-–— ")  # a list item's marker is not part of what it says
     if not sentence:
         return "", words, ""
     at = sentence.find(words) if words else -1
