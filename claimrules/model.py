@@ -68,15 +68,20 @@ class Rule:
         (compiling every pattern of the rulebook would dominate a one-file run)."""
         got = self._compiled.get(kind)
         if got is None:
-            from .patterns import compile_pattern
+            from .patterns import compile_pattern, matches_nothing
             from .yamllib import RulebookError
 
             got = []
             for i, pattern in enumerate(getattr(self, kind)):
                 try:
-                    got.append(compile_pattern(pattern, self.trusted))
+                    compiled = compile_pattern(pattern, self.trusted)
                 except Exception as exc:  # regex.error
                     path, line = self.pattern_lines.get((kind, i), (self.source, 0))
                     raise RulebookError(path, line, f"pattern '{pattern}' does not compile: {exc}") from None
+                if not self.trusted and matches_nothing(compiled):
+                    path, line = self.pattern_lines.get((kind, i), (self.source, 0))
+                    raise RulebookError(path, line, f"pattern '{pattern}' can match an empty string "
+                                                    "(every position would be a finding)")
+                got.append(compiled)
             self._compiled[kind] = got
         return got

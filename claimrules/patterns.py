@@ -43,6 +43,30 @@ def bounded(pattern: str) -> str:
 
 
 TIMEOUT = 2.0  # seconds a user rule's pattern may spend on one match
+FILE_BUDGET = 5.0  # seconds users' patterns may spend on one file, all matches together
+RUN_BUDGET = 60.0  # ... and on one run (per process)
+_LEFT = {"file": FILE_BUDGET, "run": RUN_BUDGET}
+
+
+def new_file() -> None:
+    """Start a file's budget for users' patterns (the run's goes on)."""
+    _LEFT["file"] = FILE_BUDGET
+
+
+def _spend(call, *args):
+    """Run one match of a user's pattern within what is left of the budgets."""
+    import time
+
+    left = min(TIMEOUT, _LEFT["file"], _LEFT["run"])
+    if left <= 0:
+        raise TimeoutError("time budget spent")
+    t = time.perf_counter()
+    try:
+        return call(*args, timeout=left)
+    finally:
+        spent = time.perf_counter() - t
+        _LEFT["file"] -= spent
+        _LEFT["run"] -= spent
 
 
 def compile_pattern(pattern: str, trusted: bool):
@@ -63,6 +87,17 @@ def compile_pattern(pattern: str, trusted: bool):
     return _Timed(regex.compile(bounded(pattern), regex.IGNORECASE | regex.VERSION0))
 
 
+PROBE = "a b-c 1, d. e\n\nf"  # a zero-width match anywhere in here means the pattern can match nothing
+
+
+def matches_nothing(compiled) -> bool:
+    """Whether a compiled pattern gives a zero-width match (``x?``, ``(?=a)``)."""
+    try:
+        return any(m.end() == m.start() for m in compiled.finditer(PROBE)) or compiled.match("") is not None
+    except TimeoutError:
+        return False
+
+
 class _Timed:
     """A regex-module pattern whose match and finditer give up after TIMEOUT."""
 
@@ -72,13 +107,17 @@ class _Timed:
         self.p = p
 
     def match(self, text, pos=0):
-        return self.p.match(text, pos, timeout=TIMEOUT)
+        return _spend(self.p.match, text, pos)
 
     def search(self, text, pos=0, endpos=None):
-        return self.p.search(text, pos, len(text) if endpos is None else endpos, timeout=TIMEOUT)
+        return _spend(self.p.search, text, pos, len(text) if endpos is None else endpos)
 
     def finditer(self, text, pos=0, endpos=None):
-        return self.p.finditer(text, pos, len(text) if endpos is None else endpos, timeout=TIMEOUT)
+        """All matches, found up front (so the budget covers the whole search)."""
+        def every(*args, timeout):
+            return list(self.p.finditer(*args, timeout=timeout))
+
+        return iter(_spend(every, text, pos, len(text) if endpos is None else endpos))
 
 
 def alternation(items, path=None):

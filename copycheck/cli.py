@@ -63,6 +63,11 @@ def _built(path, rule_files, evidence, exclude, overrides):
     if key not in _BUILT:
         try:
             settings = config.load(path).merged(**overrides)
+            for key, where in settings.outside:
+                if not settings.allow_outside:
+                    _fail(f"{settings.source}:{settings.lines.get(key, 0)}: '{key}' names {where}, outside the "
+                          f"project ({Path(settings.source).parent}); pass --allow-outside to use it")
+                click.echo(f"copycheck: using {where} from outside the project (--allow-outside)", err=True)
             settings = config.overrides(settings, overrides.get("select"))
             settings = settings.merged(extend_rules=tuple(settings.extend_rules) + tuple(rule_files or ()),
                                        evidence=tuple(settings.evidence) + tuple(evidence),
@@ -96,6 +101,7 @@ def main():
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Use this configuration file for every checked file.")
 @click.option("--isolated", "--no-config", "no_config", is_flag=True, help="Ignore all configuration files.")
 @click.option("--no-ignore", is_flag=True, help="Check files that .gitignore excludes too.")
+@click.option("--allow-outside", is_flag=True, help="Follow symbolic links out of the checked folders, and use a config's evidence and rule files from outside its folder.")
 @click.option("--evidence", "evidence_paths", multiple=True, type=click.Path(exists=True), help="More evidence: documents, folders or built evidence files (repeatable).")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Report only findings not in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False, writable=True), help="Record today's findings in this baseline file, and exit 0.")
@@ -105,7 +111,7 @@ def main():
 @click.option("--jobs", "-j", default="1", show_default=True, help="Processes to use, or 'auto'.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary or notices.")
 def check(paths, fmt, output_file, show_evidence, statistics, fail_on, exit_zero, select, ignore, exclude, rule_files,
-          config_path, no_config, no_ignore, evidence_paths, baseline_path, write_baseline, changed_since,
+          config_path, no_config, no_ignore, allow_outside, evidence_paths, baseline_path, write_baseline, changed_since,
           stdin_filename, color, jobs, quiet):
     """Check files and folders (default: the current folder); '-' reads standard input."""
     import os
@@ -120,7 +126,7 @@ def check(paths, fmt, output_file, show_evidence, statistics, fail_on, exit_zero
         _fail(f"--jobs must be a number or 'auto', not '{jobs}'")
     if stdin_filename is not None and not paths:
         paths = ("-",)  # as ruff: a name for standard input means standard input
-    overrides = dict(select=_codes(select), ignore=_codes(ignore), fail_on=fail_on)
+    overrides = dict(select=_codes(select), ignore=_codes(ignore), fail_on=fail_on, allow_outside=allow_outside or None)
     from . import config as _config
 
     _BUILT.clear()  # one run's configs (the API and tests call the command more than once)
@@ -175,6 +181,12 @@ def check(paths, fmt, output_file, show_evidence, statistics, fail_on, exit_zero
             for notice in s.overridden:
                 click.echo(f"copycheck: {notice}", err=True)
     _gate(result, changed_since, baseline_path or settings.baseline)
+    from .files import shown
+
+    for f in result.findings:
+        f.path = shown(f.path)  # a file name that is not UTF-8: escaped in every format
+    result.checked = [shown(p) for p in result.checked]
+    result.words = {shown(p): n for p, n in result.words.items()}
     for problem in result.notices:
         if not quiet:
             click.echo(f"copycheck: {problem}", err=True)

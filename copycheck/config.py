@@ -40,6 +40,8 @@ class Settings:
     rule_options: dict = field(default_factory=dict)  # code -> {option: value} for document-level rules
     baseline: str | None = None  # the baseline file (relative to the config file that names it)
     gitignore: bool = True  # a folder walk skips what .gitignore excludes
+    allow_outside: bool = False  # --allow-outside: evidence, rule files and symlinks out of the project
+    outside: tuple = ()  # (option, path) of the config's evidence and rule files out of its folder tree
     overridden: tuple = ()  # notices: what the command line overrode in the config
     source: str | None = None  # the config file, if any
     lines: dict = field(default_factory=dict)  # option -> its line in the config file
@@ -139,6 +141,13 @@ def _settings(path: Path, data: dict, line_of) -> Settings:
         s.exclude = _list(path, data, "exclude", line_of)
     if "frontmatter-keys" in data:
         s.frontmatter_keys = _list(path, data, "frontmatter-keys", line_of)
+    for key in ("extend-rules", "evidence"):
+        if key in data:
+            top = base.resolve()
+            for p in _list(path, data, key, line_of):
+                target = (base / p).resolve()
+                if target != top and top not in target.parents:
+                    s.outside += ((key, str(base / p)),)
     if "extend-rules" in data:
         s.extend_rules = tuple(str(base / p) for p in _list(path, data, "extend-rules", line_of))
     if "evidence" in data:
@@ -159,15 +168,19 @@ def _settings(path: Path, data: dict, line_of) -> Settings:
         pfi = data["per-file-ignores"]
         if not isinstance(pfi, dict):
             raise ConfigError(path, line_of("per-file-ignores"), "'per-file-ignores' maps globs to lists of codes")
+        for k, v in pfi.items():
+            if not isinstance(v, str) and not (isinstance(v, list) and all(isinstance(c, str) for c in v)):
+                raise ConfigError(path, line_of("per-file-ignores"),
+                                  f"'per-file-ignores' maps globs to lists of codes; '{k}' has {v!r}")
         s.per_file_ignores = {str(k): tuple([v] if isinstance(v, str) else v) for k, v in pfi.items()}
     if "rule-options" in data:
         ro = data["rule-options"]
-        if not isinstance(ro, dict) or not all(isinstance(v, dict) for v in ro.values()):
+        if not isinstance(ro, dict) or not all(isinstance(k, str) and isinstance(v, dict) for k, v in ro.items()):
             raise ConfigError(path, line_of("rule-options"), "'rule-options' maps rule codes to tables of options")
         s.rule_options = {str(k): {str(o).replace("-", "_"): v for o, v in opts.items()} for k, opts in ro.items()}
     if "levels" in data:
         levels = data["levels"]
-        if not isinstance(levels, dict) or any(v not in LEVELS for v in levels.values()):
+        if not isinstance(levels, dict) or any(not isinstance(k, str) or v not in LEVELS for k, v in levels.items()):
             raise ConfigError(path, line_of("levels"), f"'levels' maps rule codes to one of {', '.join(LEVELS)}")
         s.levels = dict(levels)
     return s
@@ -191,11 +204,14 @@ def overrides(settings: Settings, select) -> Settings:
 def check_codes(settings: Settings, rulebook) -> None:
     """Every code named in the settings must exist (with a did-you-mean)."""
     known = set(rulebook.rules) | {r.category for r in rulebook.rules.values()} | {r.name for r in rulebook.rules.values()}
-    names = list(settings.select) + list(settings.ignore) + list(settings.levels) + list(settings.rule_options)
+    names = [(n, key) for key, values in (("select", settings.select), ("ignore", settings.ignore),
+                                         ("levels", settings.levels), ("rule-options", settings.rule_options))
+             for n in values]
     for codes in settings.per_file_ignores.values():
-        names.extend(codes)
-    for name in names:
+        names.extend((n, "per-file-ignores") for n in codes)
+    for name, key in names:
         if name == "ALL" or name in known or any(code.startswith(name) for code in rulebook.rules):
             continue
         where = settings.source or "command line"
-        raise ConfigError(where, 0, f"unknown rule code or category '{name}'{did_you_mean(name, sorted(known))}")
+        raise ConfigError(where, settings.lines.get(key, 0) if settings.source else 0,
+                          f"unknown rule code or category '{name}'{did_you_mean(name, sorted(known))}")

@@ -132,9 +132,6 @@ CACHE_LIMIT = 200_000  # distinct tokens remembered; a long-running process stay
 def _token_syllables(token: str) -> int:
     k = _TOKENS.get(token)
     if k is None:
-        if len(_TOKENS) > CACHE_LIMIT:
-            _TOKENS.clear()
-            _SYLLABLES.clear()
         word = token.strip(_PUNCT + "-–—")
         k = _TOKENS[token] = _syllables(word) if any(c.isalpha() for c in word) else 0
     return k
@@ -146,6 +143,10 @@ def counts(text: str) -> Counts:
     process, and the rest is done by C loops (map, sum, list.count)."""
     tokens = text.lower().split()
     missing = set(tokens).difference(_TOKENS)
+    if missing and len(_TOKENS) + len(missing) > CACHE_LIMIT:  # bounded: forget, before this text's lookups
+        _TOKENS.clear()
+        _SYLLABLES.clear()
+        missing = set(tokens)
     for token in missing:
         _token_syllables(token)
     syl = list(map(_TOKENS.__getitem__, tokens))

@@ -14,11 +14,20 @@ ALWAYS_SKIP_DIRS = {".git", "node_modules", ".hg", ".svn", "__pycache__"}
 MAX_BYTES = 1 << 31
 
 
+def shown(path: str) -> str:
+    """A path as reports show it: bytes of a file name that are not UTF-8 escaped
+    (``caf\\xe9.md``), so every output stays valid UTF-8."""
+    if path.isascii():
+        return path
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 class InputError(Exception):
     """A path or file copycheck cannot read; str() is the one-line message."""
 
     def __init__(self, path, message, fatal=True, line=0):
-        self.path = str(path)  # the file (reports locate it by this)
+        path = shown(str(path))
+        self.path = path  # the file (reports locate it by this)
         self.line = line  # where in it, when known
         self.fatal = fatal  # False: a notice (a skipped file), not a failure
         super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
@@ -76,7 +85,7 @@ def _ignored(specs, path: str, is_dir: bool) -> bool:
     return hit
 
 
-def discover(paths, include=DEFAULT_INCLUDE, exclude=(), gitignore=True):
+def discover(paths, include=DEFAULT_INCLUDE, exclude=(), gitignore=True, outside=False):
     """Yield (path, explicit) for each file to check, in a stable order, and
     InputError for each path that cannot be walked."""
     for raw in paths:
@@ -93,17 +102,19 @@ def discover(paths, include=DEFAULT_INCLUDE, exclude=(), gitignore=True):
             yield InputError(raw, exc.strerror or str(exc))
             continue
         if stat.S_ISDIR(st.st_mode):
-            yield from _walk(p, include, exclude, gitignore)
+            yield from _walk(p, include, exclude, gitignore, outside)
         elif stat.S_ISREG(st.st_mode):
             yield (str(raw), True)
         else:
-            yield InputError(raw, "not a regular file (a FIFO, socket or device); skipped", fatal=False)
+            yield InputError(raw, "not a regular file (a FIFO, socket or device)")  # named: an error
 
 
-def _walk(root: Path, include, exclude, gitignore=True):
+def _walk(root: Path, include, exclude, gitignore=True, outside=False):
     """Files under root that the include globs take, skipping hidden and build folders,
-    exclude globs, what .gitignore excludes (as git does, with pathspec), and NOT_COPY."""
+    exclude globs, what .gitignore excludes (as git does, with pathspec), and NOT_COPY.
+    A symbolic link that leaves root is skipped with a notice unless outside is set."""
     seen = set()
+    top = root.resolve()
     if gitignore:
         import pathspec
     above = _ignores_above(root) if gitignore else []
@@ -134,8 +145,16 @@ def _walk(root: Path, include, exclude, gitignore=True):
             try:
                 is_dir = e.is_dir()
                 is_file = e.is_file()
+                link = e.is_symlink()
             except OSError:
                 continue
+            if link and (is_dir or is_file) and not outside:
+                target = Path(path).resolve()
+                if target != top and top not in target.parents:
+                    if is_dir or any(fnmatch(e.name, pat) for pat in include):
+                        yield InputError(path, f"a symbolic link out of the checked folder (to {target}); skipped "
+                                               "(--allow-outside follows it)", fatal=False)
+                    continue
             if is_dir:
                 if e.name.startswith(".") or e.name in ALWAYS_SKIP_DIRS or _excluded(rel, e.name, exclude):
                     continue
@@ -149,8 +168,9 @@ def _walk(root: Path, include, exclude, gitignore=True):
                     if specs and _ignored(specs, path, False):
                         continue
                     yield (path, False)
-            elif e.is_symlink() and any(fnmatch(e.name, pat) for pat in include):
-                yield InputError(path, "broken symbolic link; skipped", fatal=False)
+            elif link and any(fnmatch(e.name, pat) for pat in include):
+                why = "a symbolic link to a FIFO, socket or device" if os.path.exists(path) else "broken symbolic link"
+                yield InputError(path, f"{why}; skipped", fatal=False)
         stack.extend(reversed(subdirs))
 
 

@@ -19,6 +19,7 @@ from .matching import Hit
 from .positions import LineIndex
 from .scan import Scanner
 from .sentences import Sentences
+from claimrules.patterns import new_file
 from claimrules.topics import topics
 
 CONTEXT_SCOPES = ("heading", "title", "frontmatter.title")  # blocks whose treatment is in reach of what follows
@@ -86,6 +87,7 @@ class Linter:
     def check_text(self, source: str, path: str = "-", fmt: str | None = None) -> list:
         """The findings for one document, sorted by position."""
         fmt = fmt or markup.format_for(path)
+        new_file()  # users' patterns get a fresh time budget for each file
         parsed = markup.read(source, fmt, self.settings.frontmatter_keys)
         lang, how = language.of(source, fmt, (b.text for b in parsed.blocks))
         self.skipped = (lang, how) if lang else None

@@ -27,7 +27,8 @@ MAX_PREFIXES = 512
 class MatchTimeout(Exception):
     def __init__(self, rule):
         self.rule = rule
-        super().__init__(f"rule {rule.code} ({rule.source}) took too long to match; simplify its patterns")
+        super().__init__(f"rule {rule.code} ({rule.source}) ran out of time matching this file "
+                         "(5 s a file, 60 s a run, 2 s a match); simplify its patterns")
 
 
 @dataclass(frozen=True)
@@ -276,11 +277,14 @@ def _one_per_place(hits):
 
 def rule_applies(rule, text: str, hit, sentence: str) -> bool:
     """The rule's requirements (in the hit's sentence) and exceptions (around the hit)."""
-    if rule.requires and not any(p.search(sentence) for p in rule.compiled("requires")):
-        return False
-    for p in rule.compiled("exceptions") if rule.exceptions else ():
-        lo = max(0, hit.start - 80)
-        for m in p.finditer(text, lo, min(len(text), hit.end + 80)):
-            if m.start() < hit.end and hit.start < m.end():
-                return False
+    try:
+        if rule.requires and not any(p.search(sentence) for p in rule.compiled("requires")):
+            return False
+        for p in rule.compiled("exceptions") if rule.exceptions else ():
+            lo = max(0, hit.start - 80)
+            for m in p.finditer(text, lo, min(len(text), hit.end + 80)):
+                if m.start() < hit.end and hit.start < m.end():
+                    return False
+    except TimeoutError:
+        raise MatchTimeout(rule) from None
     return True

@@ -81,7 +81,7 @@ def check_paths(paths, linter, settings, jobs=1, linter_of=None) -> Result:
     """linter_of(path): the linter for a file (the config nearest it); None: linter for all."""
     result = Result()
     todo = []
-    for item in files.discover(paths, settings.include, settings.exclude, settings.gitignore):
+    for item in files.discover(paths, settings.include, settings.exclude, settings.gitignore, settings.allow_outside):
         if isinstance(item, files.InputError):
             (result.errors if item.fatal else result.notices).append(item)
         else:

@@ -37,6 +37,8 @@ def file_stats(path: str, text: str, linter) -> FileStats:
 
 
 def collect(paths, linter, settings):
+    from .matching import MatchTimeout
+
     """(list of FileStats, list of InputError)."""
     out, errors = [], []
     for item in files.discover(paths, settings.include, settings.exclude):
@@ -48,5 +50,8 @@ def collect(paths, linter, settings):
         except files.InputError as exc:
             errors.append(exc)
             continue
-        out.append(file_stats(item[0], source.text, linter))
+        try:
+            out.append(file_stats(item[0], source.text, linter))
+        except MatchTimeout as exc:
+            errors.append(files.InputError(item[0], str(exc)))
     return out, errors
