@@ -63,12 +63,72 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
+MAX_BYTES = 20_000_000  # a rule, lexicon, evidence or config file larger than this is refused
+MAX_EXPANSION = 1_000_000  # nodes a document may stand for once its aliases are expanded
+
+
+def _children(node):
+    if isinstance(node, yaml.MappingNode):
+        return [c for pair in node.value for c in pair]
+    return node.value if isinstance(node, yaml.SequenceNode) else ()
+
+
+def _expansion(root) -> tuple:
+    """(nodes the document stands for with every alias expanded, capped just past
+    MAX_EXPANSION; the first node reached a second time).  Each node is counted once,
+    so this is linear in the file.  An alias inside its own anchor is refused."""
+    size: dict = {}
+    totals = {id(root): 1}
+    stack = [(root, iter(_children(root)))]
+    shared = None
+    while stack:
+        node, rest = stack[-1]
+        child = next(rest, None)
+        if child is None:
+            stack.pop()
+            size[id(node)] = totals.pop(id(node))
+            if stack:
+                parent = id(stack[-1][0])
+                totals[parent] = min(MAX_EXPANSION + 1, totals[parent] + size[id(node)])
+            continue
+        if id(child) in size:
+            shared = shared or child
+            totals[id(node)] = min(MAX_EXPANSION + 1, totals[id(node)] + size[id(child)])
+        elif id(child) in totals:
+            return MAX_EXPANSION + 1, child  # recursive: it would never end
+        else:
+            totals[id(child)] = 1
+            stack.append((child, iter(_children(child))))
+    return size[id(root)], shared
+
+
 def load_yaml(path: Path, text: str | None = None):
-    """Parse a YAML file safely; a syntax error becomes a RulebookError with its line."""
+    """Parse a YAML file safely; a syntax error becomes a RulebookError with its line.
+    Bounded: a file over MAX_BYTES, or whose aliases expand past MAX_EXPANSION nodes
+    (a "billion laughs"), is refused with its line."""
     try:
         if text is None:
-            text = Path(path).read_text(encoding="utf-8")
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader (C or Python)
+            p = Path(path)
+            if p.is_file() and p.stat().st_size > MAX_BYTES:
+                raise RulebookError(path, 0, f"too large to load ({p.stat().st_size:,} bytes; "
+                                             f"the limit is {MAX_BYTES:,})")
+            text = p.read_text(encoding="utf-8")
+        elif len(text) > MAX_BYTES:
+            raise RulebookError(path, 0, f"too large to load (the limit is {MAX_BYTES:,} bytes)")
+        loader = _Loader(text)
+        try:
+            root = loader.get_single_node()
+            if root is None:
+                return None
+            if "*" in text:  # aliases: check what they expand to before building anything
+                n, shared = _expansion(root)
+                if n > MAX_EXPANSION:
+                    line = shared.start_mark.line + 1 if shared is not None else 0
+                    raise RulebookError(path, line, f"YAML aliases expand past {MAX_EXPANSION:,} nodes; "
+                                                    "refused (write the values out)")
+            return loader.construct_document(root)
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0

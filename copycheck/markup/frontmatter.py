@@ -105,7 +105,7 @@ def read(source: str, parsed, keys=None) -> int:
     fm = source[start:end]
     try:
         root = yaml.compose(fm, Loader=_LOADER)
-        _walk(root, fm, start, keys, parsed, nested=False)
+        _walk(root, fm, start, keys, parsed, nested=False, seen=set())
     except yaml.YAMLError:
         for km in _KEY_LINE.finditer(fm):
             if key_wanted(km.group(1), keys):
@@ -116,16 +116,21 @@ def read(source: str, parsed, keys=None) -> int:
     return close.end()
 
 
-def _walk(node, fm, base, keys, parsed, nested):
-    if not isinstance(node, yaml.MappingNode):
+def _walk(node, fm, base, keys, parsed, nested, seen):
+    """The wanted keys' text; each node read once (an alias is not read again: no
+    "billion laughs" from a page's front matter)."""
+    if not isinstance(node, yaml.MappingNode) or id(node) in seen:
         return
+    seen.add(id(node))
     for key_node, value_node in node.value:
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
         if key is None:
             continue
         if isinstance(value_node, yaml.MappingNode) and str(key).lower() in _NESTS:
-            _walk(value_node, fm, base, keys, parsed, nested=True)
-        elif isinstance(value_node, yaml.ScalarNode) and (key_wanted(key, keys) or nested and str(key).lower() in keys):
+            _walk(value_node, fm, base, keys, parsed, nested=True, seen=seen)
+        elif isinstance(value_node, yaml.ScalarNode) and id(value_node) not in seen and (
+                key_wanted(key, keys) or nested and str(key).lower() in keys):
+            seen.add(id(value_node))
             if value_node.tag != "tag:yaml.org,2002:str" and value_node.style is None:
                 continue  # numbers, booleans, dates
             span = fm[value_node.start_mark.index:value_node.end_mark.index]

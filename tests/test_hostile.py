@@ -1,0 +1,220 @@
+"""Hostile and careless input (issue 14): every case is one line naming the file
+(and line where there is one), exit 2, no traceback; or, for a page someone
+publishes, a normal check that does not blow up.  Inputs are generated here."""
+import json
+import os
+
+import pytest
+from click.testing import CliRunner
+
+import claimrules
+import claimrules.patterns as patterns
+from claimrules import yamllib
+from copycheck import document
+from copycheck.cli import main
+
+RULE = """rules:
+  - code: CC950
+    name: house-rule
+    category: other
+    level: warning
+    message: "A house rule."
+    suggestion: "Say it plainly."
+    why: "A test."
+    link: "https://example.org/house"
+    patterns:
+      - '{pattern}'
+{extra}    examples:
+      match: ["{match}"]
+      no_match: ["plain words"]
+"""
+
+
+def bomb(levels=9, width=9, name="a"):
+    """A "billion laughs": width ** levels strings from a few hundred bytes."""
+    lines = [f'{name}0: &{name}0 [' + ", ".join(['"lol"'] * width) + "]"]
+    for i in range(1, levels):
+        lines.append(f"{name}{i}: &{name}{i} [" + ", ".join([f"*{name}{i - 1}"] * width) + "]")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture
+def site(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "page.md").write_text("Completely painless.\n", encoding="utf-8")
+    return tmp_path
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(args))
+
+
+def one_line_error(r, *needles):
+    assert r.exit_code == 2, r.output
+    assert r.exception is None or isinstance(r.exception, SystemExit), r.exception
+    assert "Traceback" not in r.output
+    errors = [line for line in r.output.splitlines() if line.startswith("copycheck: ")]
+    assert len(errors) == 1, r.output
+    for needle in needles:
+        assert needle in errors[0], errors[0]
+    return errors[0]
+
+
+# ---- YAML that expands without end ---------------------------------------------------------
+
+def test_an_alias_bomb_in_a_page_s_front_matter_is_read_once_per_node(site):
+    (site / "bomb.md").write_text("---\n" + bomb() + "title: Totally painless peels\n---\nHello.\n", encoding="utf-8")
+    r = run("check", "--isolated", "--format", "json", "bomb.md")
+    found = json.loads(r.stdout)["findings"]
+    assert [(f["rule"], f["line"]) for f in found] == [("CC131", 11)]  # the title, found as usual
+
+
+def test_an_alias_bomb_in_a_config_is_refused_with_its_file(site):
+    (site / ".copycheck.yaml").write_text(bomb() + "fail-on: error\n", encoding="utf-8")
+    one_line_error(run("check", "page.md"), ".copycheck.yaml:", "aliases expand past")
+
+
+def test_an_alias_bomb_in_a_rule_file_is_refused_with_its_file(site):
+    text = bomb() + RULE.format(pattern="zzz", extra="", match="zzz").replace('"A house rule."', "*a8")
+    (site / "house.yaml").write_text(text, encoding="utf-8")
+    one_line_error(run("check", "--isolated", "--rules", "house.yaml", "page.md"), "house.yaml:", "aliases expand past")
+
+
+def test_a_recursive_alias_is_refused(site):
+    (site / "house.yaml").write_text("a: &a [1, *a]\n" + RULE.format(pattern="zzz", extra="", match="zzz"),
+                                     encoding="utf-8")
+    r = run("check", "--isolated", "--rules", "house.yaml", "page.md")
+    one_line_error(r, "house.yaml:")
+
+
+def test_aliases_that_expand_a_little_are_fine():
+    data = yamllib.load_yaml("x.yaml", bomb(levels=3, width=3) + "b: *a2\n")
+    assert len(data["b"]) == 3 and data["b"][0][0] == ["lol"] * 3
+
+
+def test_a_rule_file_too_large_is_refused(site, monkeypatch):
+    limit = max(p.stat().st_size for p in claimrules.RULES_DIR.glob("*.yaml")) + 100  # the built-in ones load
+    monkeypatch.setattr(yamllib, "MAX_BYTES", limit)
+    (site / "house.yaml").write_text(RULE.format(pattern="zzz", extra="", match="zzz") + "#" * limit + "\n",
+                                     encoding="utf-8")
+    one_line_error(run("check", "--isolated", "--rules", "house.yaml", "page.md"), "house.yaml", "too large to load")
+
+
+# ---- config values of the wrong type ---------------------------------------------------------
+
+@pytest.mark.parametrize("config,needle", [
+    ("levels: {131: info}", "'levels' maps rule codes"),
+    ('per-file-ignores: {"*.md": 5}', "'per-file-ignores' maps globs to lists of codes"),
+    ("rule-options: {CC401: {target_grade: abc}}", "must be a number"),
+    ("rule-options: {CC401: {nonsense: 3}}", "unknown option 'nonsense'"),
+    ("rule-options: {5: {target_grade: 3}}", "'rule-options' maps rule codes"),
+    ("ignore: [CC999]", "unknown rule code"),
+])
+def test_a_config_value_of_the_wrong_type_is_one_line_with_file_and_line(site, config, needle):
+    (site / ".copycheck.yaml").write_text("fail-on: error\n" + config + "\n", encoding="utf-8")
+    one_line_error(run("check", "page.md"), ".copycheck.yaml:2:", needle)
+
+
+def test_a_pyproject_of_invalid_utf8_stops(site):
+    (site / "pyproject.toml").write_bytes(b"[tool.copycheck]\nfail-on = \"err\xffor\"\n")
+    one_line_error(run("check", "page.md"), "pyproject.toml")
+
+
+# ---- users' patterns ---------------------------------------------------------------------------
+
+def test_a_pattern_that_matches_the_empty_string_is_refused_at_load(site):
+    (site / "house.yaml").write_text(RULE.format(pattern="x?", extra="", match="x"), encoding="utf-8")
+    one_line_error(run("check", "--isolated", "--rules", "house.yaml", "page.md"),
+                   "house.yaml:11:", "can match an empty string")
+
+
+SLOW = "(a|aa)+b"  # exponential backtracking on a run of a's with no b
+
+
+def test_an_exception_pattern_that_times_out_names_rule_and_file(site, monkeypatch):
+    monkeypatch.setattr(patterns, "TIMEOUT", 0.05)
+    (site / "house.yaml").write_text(
+        RULE.format(pattern="painless", extra=f"    exceptions:\n      - '{SLOW}'\n", match="painless"), encoding="utf-8")
+    (site / "slow.md").write_text("a" * 40 + " painless\n", encoding="utf-8")
+    one_line_error(run("check", "--isolated", "--rules", "house.yaml", "slow.md"), "slow.md:", "rule CC950", "ran out of time")
+    (site / ".copycheck.yaml").write_text("extend-rules: [house.yaml]\n", encoding="utf-8")
+    r = run("stats", "slow.md")
+    one_line_error(r, "slow.md:", "rule CC950")
+
+
+def test_users_patterns_share_one_budget_per_file(site, monkeypatch):
+    """Each match is quick enough; together they run out of the file's budget."""
+    monkeypatch.setattr(patterns, "FILE_BUDGET", 0.05)
+    (site / "house.yaml").write_text(
+        RULE.format(pattern="painless", extra="    requires:\n      - '(a|aa)+c'\n", match="painless c"), encoding="utf-8")
+    (site / "many.md").write_text(("a" * 18 + " painless.\n\n") * 400, encoding="utf-8")
+    one_line_error(run("check", "--isolated", "--rules", "house.yaml", "many.md"), "many.md:", "rule CC950")
+
+
+# ---- paths -----------------------------------------------------------------------------------
+
+def test_a_device_or_fifo_named_is_an_error(site):
+    one_line_error(run("check", "--isolated", os.devnull), os.devnull, "not a regular file")
+    os.mkfifo(site / "pipe.md")
+    one_line_error(run("check", "--isolated", "pipe.md"), "pipe.md", "not a regular file")
+
+
+def test_a_symlink_to_a_device_in_a_folder_is_named_for_what_it_is(site):
+    os.symlink("/dev/zero", site / "zero.md")
+    r = run("check", "--isolated", ".")
+    assert "zero.md: a symbolic link to a FIFO, socket or device; skipped" in r.output
+    assert r.exit_code == 1  # page.md's finding; the link is a notice
+
+
+def test_a_file_name_that_is_not_utf8_is_escaped_in_every_format(site):
+    name = os.fsdecode(b"caf\xe9.md")
+    (site / "sub").mkdir()
+    with open(os.path.join(os.fsencode(site / "sub"), b"caf\xe9.md"), "w", encoding="utf-8") as fh:
+        fh.write("Totally painless.\n")
+    assert name != "caf\xe9.md"
+    for fmt in ("json", "github", "sarif", "gitlab", "junit", "text", "html"):
+        r = run("check", "--isolated", "--format", fmt, "-o", f"out.{fmt}", "sub")
+        assert r.exit_code == 1, r.output
+        data = (site / f"out.{fmt}").read_bytes()
+        data.decode("utf-8")  # valid UTF-8
+        assert b"caf\\xe9.md" in data or b"caf\\\\xe9.md" in data or b"caf%5Cxe9.md" in data, fmt
+    assert json.loads((site / "out.json").read_text(encoding="utf-8"))["findings"][0]["path"] == "sub/caf\\xe9.md"
+
+
+def test_evidence_outside_the_project_needs_allow_outside(site):
+    (site / "outside").mkdir()
+    (site / "outside" / "secret.txt").write_text("Private notes.\n", encoding="utf-8")
+    (site / "proj").mkdir()
+    (site / "proj" / "page.md").write_text("Completely painless.\n", encoding="utf-8")
+    (site / "proj" / ".copycheck.yaml").write_text('evidence: ["../outside/secret.txt"]\n', encoding="utf-8")
+    one_line_error(run("check", "proj"), "proj/.copycheck.yaml:1:", "outside the project", "--allow-outside")
+    r = run("check", "--allow-outside", "proj")
+    assert "from outside the project (--allow-outside)" in r.output and "secret.txt" in r.output
+
+
+def test_symlinks_out_of_the_checked_folder_are_skipped_unless_asked(site):
+    (site / "elsewhere").mkdir()
+    (site / "elsewhere" / "other.md").write_text("Totally painless.\n", encoding="utf-8")
+    (site / "content").mkdir()
+    (site / "content" / "own.md").write_text("Totally painless.\n", encoding="utf-8")
+    os.symlink(site / "elsewhere" / "other.md", site / "content" / "link.md")
+    os.symlink(site / "elsewhere", site / "content" / "linked-dir")
+    r = run("check", "--isolated", "--format", "json", "content")
+    assert {f["path"] for f in json.loads(r.stdout)["findings"]} == {"content/own.md"}
+    assert "content/link.md: a symbolic link out of the checked folder" in r.stderr
+    assert "content/linked-dir: a symbolic link out of the checked folder" in r.stderr
+    r = run("check", "--isolated", "--allow-outside", "--format", "json", "content")
+    assert {f["path"] for f in json.loads(r.stdout)["findings"]} == {
+        "content/own.md", "content/link.md", "content/linked-dir/other.md"}
+
+
+# ---- a long-running process -------------------------------------------------------------------
+
+def test_the_readability_cache_is_cleared_between_texts_never_in_the_middle(monkeypatch):
+    text = " ".join(f"word{i}x" for i in range(300)) + ". " + "Plain short words here. " * 5
+    expected = document.counts(text)
+    monkeypatch.setattr(document, "CACHE_LIMIT", 50)
+    document._TOKENS.clear()
+    assert document.counts(text) == expected  # more distinct words than the cache holds
+    assert document.counts("Another page entirely.").words == 3
+    assert len(document._TOKENS) <= 50 + 3
