@@ -1,12 +1,12 @@
 """HTML -> text blocks: visible text (split at block-level tags), <title>,
 ``meta`` description and og:title/og:description, and ``alt``/``title``
 attributes.  script, style, template, code and pre are skipped; entities are
-decoded.  Built on the standard library's tolerant HTMLParser."""
+decoded.  One pass over the page (linear time on any input), tokenized as the
+HTML standard says (a tag or comment that never closes runs to the end)."""
 from __future__ import annotations
 
 import re
 from html import unescape
-from html.parser import HTMLParser
 
 from . import Parsed, directives
 from ..blocks import BlockBuilder
@@ -25,33 +25,138 @@ SCOPES = {"title": "title", "h1": "heading", "h2": "heading", "h3": "heading", "
           "h6": "heading", "p": "paragraph", "li": "list", "td": "table", "th": "table", "blockquote": "paragraph"}
 META_NAMES = {"description", "og:title", "og:description", "twitter:title", "twitter:description"}
 _ATTR = re.compile(r"""([^\s"'<>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
-_NL = re.compile(r"\n")
+# one tag from "<name" to its ">": attribute values in quotes may hold ">"; a tag that
+# never closes runs to the end of the page and is dropped, as browsers do (no retry at the
+# next "<", so the whole read is one pass: linear time on any page)
+_TAG_BODY = re.compile(r"""(?:[^>"']+|"[^"]*"|'[^']*')*""")
+_ATTRS = re.compile(r"""([^\s"'>/=][^\s"'>/=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""")
+_NAME = re.compile(r"[A-Za-z][^\s/>]*")
+_CHARREF = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{0,31});?")
+RAW = {"script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed", "noframes", "plaintext"}
 
 
 def read(source: str) -> Parsed:
-    parser = _Parser(source)
-    try:
-        parser.feed(source)
-        parser.close()
-    except (AssertionError, ValueError, RecursionError):
-        pass  # keep what was read before the parser gave up
-    parser.flush()
-    return parser.parsed
+    reader = _Reader(source)
+    reader.run()
+    reader.flush()
+    return reader.parsed
 
 
-class _Parser(HTMLParser):
+class _Reader:
+    """A one-pass tokenizer (tags, comments, text, character references) after the
+    HTML standard's tokenization, with the source offset of everything it reads."""
+
     def __init__(self, source):
-        super().__init__(convert_charrefs=False)
         self.source = source
-        self.nl_starts = [0] + [m.end() for m in _NL.finditer(source)]
         self.parsed = Parsed()
-        self.skip_depth = 0
         self.skip_stack = []
         self.block = None
+        self._raw_end: dict = {}  # tag -> compiled "</tag" finder
 
-    def _pos(self):
-        line, col = self.getpos()
-        return self.nl_starts[line - 1] + col
+    def run(self):
+        src, n, pos = self.source, len(self.source), 0
+        while pos < n:
+            lt = src.find("<", pos)
+            if lt < 0:
+                self.data(pos, n)
+                return
+            if lt > pos:
+                self.data(pos, lt)
+            nxt = src[lt + 1:lt + 2]
+            if nxt.isascii() and nxt.isalpha():
+                pos = self.start_tag(lt)
+            elif nxt == "/":
+                m = _NAME.match(src, lt + 2)
+                if m:
+                    end = self._tag_end(lt + 2)
+                    if end < 0:
+                        return  # an end tag that never closes: the rest is dropped
+                    self.end_tag(m.group().lower())
+                    pos = end
+                elif src.startswith(">", lt + 2):
+                    pos = lt + 3  # "</>" is nothing
+                else:
+                    pos = self.bogus_comment(lt + 2)
+            elif nxt == "!":
+                if src.startswith("--", lt + 2):
+                    pos = self.comment(lt)
+                else:
+                    pos = self.bogus_comment(lt + 2)
+            elif nxt == "?":
+                pos = self.bogus_comment(lt + 1)
+            else:
+                self.data(lt, lt + 1)  # a "<" that opens nothing is text
+                pos = lt + 1
+
+    def _tag_end(self, at):
+        """The offset just past the ">" that closes a tag whose body starts at ``at``; -1: none."""
+        end = _TAG_BODY.match(self.source, at).end()
+        if end < len(self.source) and self.source[end] != ">":  # a quote that never closes:
+            close = self.source.find(">", end)  # the tag ends at the next ">" after all
+            return close + 1 if close >= 0 else -1
+        return end + 1 if end < len(self.source) else -1
+
+    def start_tag(self, lt):
+        src = self.source
+        name_m = _NAME.match(src, lt + 1)
+        end = self._tag_end(name_m.end())
+        if end < 0:
+            return len(src)  # never closed: dropped, with the rest of the page
+        tag = name_m.group().lower()
+        body = src[name_m.end():end - 1]
+        attrs = {}
+        for m in _ATTRS.finditer(body):
+            key = m.group(1).lower()
+            if key not in attrs:
+                value = next((g for g in m.group(2, 3, 4) if g is not None), None)
+                attrs[key] = unescape(value) if value else value
+        self._start(tag)
+        self._attributes(tag, attrs, src[lt:end], lt)
+        if tag in SKIP and tag not in VOID and not body.rstrip().endswith("/"):
+            self.skip_stack.append(tag)
+        if tag in RAW:
+            return self.raw_text(tag, end)
+        return end
+
+    def raw_text(self, tag, start):
+        """script, style, title...: their text runs to their own end tag."""
+        finder = self._raw_end.get(tag)
+        if finder is None:
+            finder = self._raw_end[tag] = re.compile(rf"</{tag}(?=[\s/>])", re.I)
+        m = finder.search(self.source, start)
+        stop = m.start() if m else len(self.source)
+        if stop > start and not self.skip_stack:
+            self.data(start, stop)  # title, for one: its text is copy
+        return stop
+
+    def comment(self, lt):
+        src = self.source
+        if src.startswith(">", lt + 4) or src.startswith("->", lt + 4):  # "<!-->" and "<!--->": empty
+            return lt + (5 if src.startswith(">", lt + 4) else 6)
+        close = src.find("-->", lt + 4)
+        end = len(src) if close < 0 else close + 3
+        self.handle_comment(src[lt + 4:max(lt + 4, close)] if close >= 0 else src[lt + 4:], lt)
+        return end
+
+    def bogus_comment(self, at):
+        close = self.source.find(">", at)
+        return len(self.source) if close < 0 else close + 1
+
+    def data(self, start, stop):
+        if self.skip_stack or stop <= start:
+            return
+        chunk = self.source[start:stop]
+        builder = self.text_builder()
+        if "&" not in chunk:
+            builder.copy(start, chunk)
+            return
+        pos = 0
+        for m in _CHARREF.finditer(chunk):
+            builder.copy(start + pos, chunk[pos:m.start()])
+            raw = m.group()
+            builder.replace(start + m.start(), len(raw), unescape(raw if raw.endswith(";") else raw + ";"))
+            pos = m.end()
+        builder.copy(start + pos, chunk[pos:])
 
     def flush(self):
         if self.block is not None:
@@ -66,16 +171,6 @@ class _Parser(HTMLParser):
         return self.block
 
     # -- tags --------------------------------------------------------------
-    def handle_starttag(self, tag, attrs):
-        self._start(tag)
-        if tag not in VOID and tag in SKIP:
-            self.skip_stack.append(tag)
-        self._attributes(tag, dict(attrs))
-
-    def handle_startendtag(self, tag, attrs):
-        self._start(tag)
-        self._attributes(tag, dict(attrs))
-
     def _start(self, tag):
         if tag in BLOCK or tag in SKIP:
             self.flush()
@@ -83,7 +178,7 @@ class _Parser(HTMLParser):
         if scope:
             self.block = BlockBuilder(scope)
 
-    def handle_endtag(self, tag):
+    def end_tag(self, tag):
         if self.skip_stack and tag in SKIP:
             while self.skip_stack:
                 if self.skip_stack.pop() == tag:
@@ -92,7 +187,7 @@ class _Parser(HTMLParser):
         if tag in BLOCK:
             self.flush()
 
-    def _attributes(self, tag, attrs):
+    def _attributes(self, tag, attrs, raw, base):
         if self.skip_stack:
             return
         wanted = []
@@ -106,8 +201,6 @@ class _Parser(HTMLParser):
                 wanted.append("content")
         if not wanted:
             return
-        raw = self.get_starttag_text() or ""
-        base = self._pos()
         for m in _ATTR.finditer(raw):
             name = m.group(1).lower()
             if name in wanted:
@@ -118,28 +211,7 @@ class _Parser(HTMLParser):
                 if b is not None:
                     self.parsed.blocks.append(b)
 
-    # -- text ------------------------------------------------------------------
-    def handle_data(self, data):
-        if self.skip_stack or not data:
-            return
-        self.text_builder().copy(self._pos(), data)
-
-    def handle_entityref(self, name):
-        self._ref(f"&{name}")
-
-    def handle_charref(self, name):
-        self._ref(f"&#{name}")
-
-    def _ref(self, raw):
-        if self.skip_stack:
-            return
-        start = self._pos()
-        end = start + len(raw)
-        if self.source.startswith(";", end):
-            end += 1
-        self.text_builder().replace(start, end - start, unescape(raw + ";"))
-
-    def handle_comment(self, data):
-        d = directives.from_comment(f"<!--{data}-->", self._pos())
+    def handle_comment(self, data, at):
+        d = directives.from_comment(f"<!--{data}-->", at)
         if d:
             self.parsed.directives.append(d)
