@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 def shapes():
     """name -> (file name, a function of n bytes giving the page)."""
     def rep(unit):
-        return lambda n: unit * (n // len(unit) + 1)
+        return lambda n: (unit * (n // len(unit) + 1))[:n]
 
     return {
         "md <!-- run": ("p.md", rep("<!--")),
@@ -43,6 +43,9 @@ def shapes():
         "short lines": ("p.md", rep("painless\n")),
         "one word, no spaces": ("p.md", rep("a")),
         "front matter": ("p.md", lambda n: "---\n" + "".join(f"k{i}: painless\n" for i in range(n // 14)) + "---\nx\n"),
+        "front matter, wanted keys": ("p.md", lambda n: "---\n" + "title: a\n" + "".join(
+            f"description{i}: painless\n" for i in range(n // 24)) + "---\nx\n"),
+        "front matter, never closed": ("p.md", lambda n: "---\n" + "title: painless\n" * (n // 16)),
         "txt sentence run": ("p.txt", rep("Results vary. ")),
     }
 
@@ -87,7 +90,7 @@ def main():
             continue
         row = []
         for k in (1, 2, 4, 8):
-            page = make(args.base * 1024 * k)[:args.base * 1024 * k]
+            page = make(args.base * 1024 * k)
             runs = [timed(lambda: linter.check_text(page, fname), args.limit) for _ in range(args.runs)]
             t = None if None in runs else statistics.median(runs)
             row.append(t)

@@ -7,6 +7,8 @@ declarative over these parts (copycheck/kinds/claim.py).  The same reader serves
 the evidence kind (CC301) and the page-level balance check."""
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -66,9 +68,9 @@ class ClaimReader:
             return []  # a quick look finds nothing any rule reads: the block's sentences are not read
         out = []
         by_sentence: dict = {}
-        denials = [(c, a, z) for c, a, z, d in hits if d]
+        denied = _Covers((c, a, z) for c, a, z, d in hits if d)
         for cls, start, end, denial in hits:
-            if not denial and any(c == cls and a <= start < z for c, a, z in denials):
+            if not denial and denied.covers(cls, start):
                 continue  # "risk" inside "risk-free" is read with its denial
             by_sentence.setdefault(sentences.span(start), []).append((cls, start, end, denial))
         for (s0, s1), group in by_sentence.items():
@@ -200,3 +202,29 @@ def in_reach(pos, s0, s1, named, treatments):
 def reader() -> ClaimReader:
     """The claim reader, once per process."""
     return ClaimReader()
+
+
+class _Covers:
+    """Spans by word class: is a position inside one of a class's spans?  (Sorted
+    starts and running maximum ends: a binary search, not a scan of every span.)"""
+
+    def __init__(self, spans):
+        by: dict = {}
+        for cls, a, z in spans:
+            by.setdefault(cls, []).append((a, z))
+        self.by = {}
+        for cls, items in by.items():
+            items.sort()
+            reach, ends = 0, []
+            for _, z in items:
+                reach = max(reach, z)
+                ends.append(reach)
+            self.by[cls] = ([a for a, _ in items], ends)
+
+    def covers(self, cls, pos) -> bool:
+        got = self.by.get(cls)
+        if got is None:
+            return False
+        starts, ends = got
+        i = bisect_right(starts, pos)
+        return i > 0 and ends[i - 1] > pos

@@ -159,6 +159,10 @@ def check(paths, fmt, output_file, show_evidence, statistics, fail_on, exit_zero
             result.files = 1
             result.checked.append(name)
             result.words[name] = linter.words
+            if linter.truncated:
+                result.notices.append(files.InputError(
+                    name, f"over {linter.truncated:,} claims on one page: the rest was not read for claims "
+                          "(split the page)", fatal=False))
         except files.InputError as exc:
             result.errors.append(exc)
         except MatchTimeout as exc:

@@ -25,6 +25,9 @@ from claimrules.topics import topics
 CONTEXT_SCOPES = ("heading", "title", "frontmatter.title")  # blocks whose treatment is in reach of what follows
 
 
+MAX_CLAIMS = 4000  # phrase hits and claim words read on one page (real pages have a few hundred at most)
+
+
 def selected(rule, patterns) -> bool:
     return any(p == "ALL" or rule.code.startswith(p) or rule.category == p or rule.name == p for p in patterns)
 
@@ -50,6 +53,7 @@ class Linter:
         self.wants_benefit = _wants(rules, self.reader.benefits) if self.balance_rule and self.reader else None
         self.advisor = Advisor(rulebook.evidence)
         self.skipped, self.words = None, 0  # of the last page checked: its language if skipped, its words
+        self.truncated = 0  # of the last page checked: MAX_CLAIMS if it had more claims than that
 
     def _ignored_for(self, path):
         """The codes per-file-ignores turns off for path; globs are relative to the config file's folder."""
@@ -137,6 +141,8 @@ class Linter:
         last_named = []  # the treatment the page named last, before this block
         benefit = None  # the first benefit claim for a treatment, for the balance rules
         counted: dict = {}  # rule code -> [(block, start, end)] of the words a page-level rule counts
+        room = MAX_CLAIMS  # phrase hits and claim words this page may still have read
+        self.truncated = 0
         for found in self.scanner.blocks(parsed.blocks):
             block = found.block
             if found.named:
@@ -150,10 +156,15 @@ class Linter:
                     context_treatments = treatments
                 treatments = treatments or context_treatments
             hits = [h for h in found.hits if h.rule.code in live] if ignored else found.hits
+            words = found.words
+            if len(hits) + len(words) > room:  # a page of nothing but claims: bounded, and said
+                hits, words = hits[:max(0, room)], words[:max(0, room - len(hits))]
+                self.truncated = MAX_CLAIMS
+            room -= len(hits) + len(words)
             start = len(findings)
-            if hits or found.words:
+            if hits or words:
                 ctx = BlockContext(block, block.text, lexicon,
-                                   hits, found.named, treatments, context, found.words, self.reader,
+                                   hits, found.named, treatments, context, words, self.reader,
                                    self.rulebook.evidence,
                                    self.wants_benefit if benefit is None and treatments and self.wants_benefit
                                    else self.wants, names)
@@ -161,7 +172,7 @@ class Linter:
                 for kind, rules in block_rules:
                     for rule_found in kind.check_block(rules, ctx):
                         add(rule_found.rule, rule_found)
-                if benefit is None and self.balance_rule is not None and treatments and found.words:
+                if benefit is None and self.balance_rule is not None and treatments and words:
                     benefit = self._benefit(ctx)
             if page is not None:
                 block_counts = page.add(block, found.domain, found.named)

@@ -44,7 +44,7 @@ def _check_one(linter, path):
     try:
         source = files.read(path)
         if REPORT_MARK in source.text[:1000]:
-            return files.InputError(path, "a copycheck report, not copy; skipped", fatal=False), [], 0
+            return files.InputError(path, "a copycheck report, not copy; skipped", fatal=False), [], 0, None
         found = linter.check_text(source.text, path)
         skipped = getattr(linter, "skipped", None)
         if skipped:
@@ -52,12 +52,16 @@ def _check_one(linter, path):
             notice = files.InputError(path, f"in another language ({lang}, {how}); the rules are for English: skipped",
                                       fatal=False)
             notice.language = lang
-            return notice, [], 0
-        return None, found, linter.words
+            return notice, [], 0, None
+        if getattr(linter, "truncated", 0):
+            note = files.InputError(path, f"over {linter.truncated:,} claims on one page: the rest was not read "
+                                          "for claims (split the page)", fatal=False)
+            return None, found, linter.words, note
+        return None, found, linter.words, None
     except files.InputError as exc:
-        return exc, [], 0
+        return exc, [], 0, None
     except MatchTimeout as exc:
-        return files.InputError(path, str(exc)), [], 0
+        return files.InputError(path, str(exc)), [], 0, None
 
 
 def _init_worker(linter):
@@ -107,7 +111,9 @@ def check_paths(paths, linter, settings, jobs=1, linter_of=None) -> Result:
             done = [_check_one(lt, p) for p in group]
         for i, outcome in zip(indexes, done):
             outcomes[i] = outcome
-    for path, (error, findings, words) in zip(paths_only, outcomes):
+    for path, (error, findings, words, note) in zip(paths_only, outcomes):
+        if note is not None:
+            result.notices.append(note)
         if error is not None and getattr(error, "language", None):
             langs = result.gate.setdefault("not_english", {})
             langs[error.language] = langs.get(error.language, 0) + 1

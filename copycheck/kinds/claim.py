@@ -6,6 +6,8 @@ weighs-evidence cues still apply (and citation, for the rules that list it).
 One finding per claim: a rule's findings do not overlap."""
 from __future__ import annotations
 
+from bisect import bisect_left, insort
+
 from ..judgement import judge
 from ..matching import Hit
 from .base import Candidate, Kind
@@ -31,16 +33,17 @@ def check_block(rules, ctx):
     if not claims:
         return
     for rule in rules:
-        taken = []  # spans of this rule's findings in the block: one finding per claim
+        taken = []  # spans of this rule's findings in the block, sorted, never overlapping
         for claim in claims:
-            if any(a < claim.end and claim.start < z for a, z in taken):
+            i = bisect_left(taken, (claim.start,))
+            if i and taken[i - 1][1] > claim.start or i < len(taken) and taken[i][0] < claim.end:
                 continue  # "no risk of scarring": one denial, read twice
             if not any(holds(spec, claim, ctx) for spec in rule.claim):
                 continue
             verdict = judge(ctx.text, Hit(rule, claim.start, claim.end), ctx.sentences, ctx.lexicon)
             if verdict.dropped:
                 continue
-            taken.append((claim.start, claim.end))
+            insort(taken, (claim.start, claim.end))
             yield Candidate(ctx.block, claim.start, claim.end, verdict.shift, cues=verdict.cues,
                             parts=claim.parts(), rule=rule, treatment=claim.treatment)
 

@@ -153,11 +153,13 @@ class _Scanner:
             prev_blank = False
 
             # strip block-quote markers, remembering the offset
-            q = _QUOTE.match(content)
-            while q:
-                off += q.end()
-                content = content[q.end():]
-                q = _QUOTE.match(content)
+            at, q = 0, _QUOTE.match(content)
+            while q:  # positions, not slices: a line of a million ">" stays linear
+                at = q.end()
+                q = _QUOTE.match(content, at)
+            if at:
+                off += at
+                content = content[at:]
             if not content.strip():
                 self.flush()
                 continue
