@@ -218,3 +218,36 @@ def test_the_readability_cache_is_cleared_between_texts_never_in_the_middle(monk
     assert document.counts(text) == expected  # more distinct words than the cache holds
     assert document.counts("Another page entirely.").words == 3
     assert len(document._TOKENS) <= 50 + 3
+
+
+# ---- shapes that were quadratic or worse (benchmarks/hostile.py times them) -------------------
+
+from copycheck import check_text  # noqa: E402
+
+
+def test_html_tags_that_never_close_end_the_page_as_browsers_do():
+    page = "<p>Completely painless.</p>" + "<a " * 40_000  # was 25 s at this size
+    assert [(f.rule, f.match) for f in check_text(page, "p.html")] == [("CC131", "painless")]
+    page = "<p>Completely painless.</p><!--" * 1 + "<!--" * 50_000
+    assert [f.match for f in check_text(page, "p.html")] == ["painless"]
+
+
+def test_html_attribute_values_may_hold_a_closing_bracket():
+    found = check_text('<p><img alt="before > after: completely painless" src="x.png"></p>', "p.html")
+    assert [f.match for f in found] == ["painless"]
+    found = check_text("<p><a title=don't href=x>Completely painless.</a></p>", "p.html")  # a stray quote
+    assert [f.match for f in found] == ["painless"]
+
+
+def test_a_long_run_of_block_quote_markers_is_read_in_one_pass():
+    page = ">" * 400_000 + " Completely painless.\n"
+    assert [(f.line, f.column, f.match) for f in check_text(page, "p.md")] == [(1, 400_013, "painless")]
+
+
+def test_a_page_of_nothing_but_claims_is_bounded_and_says_so(site):
+    (site / "dense.md").write_text("Completely painless.\n" * 20_000, encoding="utf-8")
+    r = run("check", "--isolated", "--format", "json", "dense.md")
+    assert "dense.md: over 4,000 claims on one page: the rest was not read for claims" in r.stderr
+    found = json.loads(r.stdout)["findings"]
+    assert 0 < sum(f["rule"] == "CC131" for f in found) <= 4000  # and the page-level rules still speak
+    assert {f["rule"] for f in found} - {"CC131"} <= {"CC401", "CC402", "CC421"}

@@ -104,7 +104,7 @@ def read(source: str, parsed, keys=None) -> int:
     start, end = m.end(), close.start()
     fm = source[start:end]
     try:
-        root = yaml.compose(fm, Loader=_LOADER)
+        root = _compose(fm)
         _walk(root, fm, start, keys, parsed, nested=False, seen=set())
     except yaml.YAMLError:
         for km in _KEY_LINE.finditer(fm):
@@ -114,6 +114,20 @@ def read(source: str, parsed, keys=None) -> int:
     except RecursionError:
         pass
     return close.end()
+
+
+def _compose(text):
+    """yaml.compose without the garbage collector's passes over a growing heap of new
+    nodes (which made a long front matter superlinear); it runs again afterwards."""
+    import gc
+
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        return yaml.compose(text, Loader=_LOADER)
+    finally:
+        if was:
+            gc.enable()
 
 
 def _walk(node, fm, base, keys, parsed, nested, seen):
