@@ -117,7 +117,7 @@ def check(paths, fmt, output_file, show_evidence, statistics, fail_on, exit_zero
     import os
 
     from . import report
-    from .runner import Result, check_paths, jobs_count
+    from .runner import Result, check_paths, jobs_count, truncated
 
     click.get_current_context().color = _colour(color)
     try:
@@ -159,10 +159,9 @@ def check(paths, fmt, output_file, show_evidence, statistics, fail_on, exit_zero
             result.files = 1
             result.checked.append(name)
             result.words[name] = linter.words
-            if linter.truncated:
-                result.notices.append(files.InputError(
-                    name, f"over {linter.truncated:,} claims on one page: the rest was not read for claims "
-                          "(split the page)", fatal=False))
+            note = truncated(linter, name)
+            if note is not None:
+                result.notices.append(note)
         except files.InputError as exc:
             result.errors.append(exc)
         except MatchTimeout as exc:

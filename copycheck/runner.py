@@ -53,15 +53,19 @@ def _check_one(linter, path):
                                       fatal=False)
             notice.language = lang
             return notice, [], 0, None
-        if getattr(linter, "truncated", 0):
-            note = files.InputError(path, f"over {linter.truncated:,} claims on one page: the rest was not read "
-                                          "for claims (split the page)", fatal=False)
-            return None, found, linter.words, note
-        return None, found, linter.words, None
+        return None, found, linter.words, truncated(linter, path)
     except files.InputError as exc:
         return exc, [], 0, None
     except MatchTimeout as exc:
         return files.InputError(path, str(exc)), [], 0, None
+
+
+def truncated(linter, path):
+    """The notice for a page whose claims were not all read (None: they were)."""
+    if not linter.truncated:
+        return None
+    return files.InputError(path, f"over {linter.truncated:,} claims on one page: the rest was not read "
+                                  "for claims (split the page)", fatal=False)
 
 
 def _init_worker(linter):

@@ -145,18 +145,7 @@ class _Reader:
     def data(self, start, stop):
         if self.skip_stack or stop <= start:
             return
-        chunk = self.source[start:stop]
-        builder = self.text_builder()
-        if "&" not in chunk:
-            builder.copy(start, chunk)
-            return
-        pos = 0
-        for m in _CHARREF.finditer(chunk):
-            builder.copy(start + pos, chunk[pos:m.start()])
-            raw = m.group()
-            builder.replace(start + m.start(), len(raw), unescape(raw if raw.endswith(";") else raw + ";"))
-            pos = m.end()
-        builder.copy(start + pos, chunk[pos:])
+        add_entities(self.text_builder(), start, self.source[start:stop], _CHARREF)  # "&amp" too, as browsers
 
     def flush(self):
         if self.block is not None:

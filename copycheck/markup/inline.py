@@ -55,15 +55,17 @@ def _constructs(raw: str):
         start = _HAS_SPECIAL.search(raw, at)
 
 
-def add_entities(builder, src_start: int, raw: str) -> None:
-    """Append raw text, decoding HTML entities."""
+def add_entities(builder, src_start: int, raw: str, refs=_ENTITY_RE) -> None:
+    """Append raw text, decoding the HTML character references that ``refs`` finds
+    (a reference without its ";" is decoded as if it had one)."""
     if "&" not in raw:
         builder.copy(src_start, raw)
         return
     pos = 0
-    for m in _ENTITY_RE.finditer(raw):
+    for m in refs.finditer(raw):
         builder.copy(src_start + pos, raw[pos:m.start()])
-        decoded = _html.unescape(m.group())
+        ref = m.group()
+        decoded = _html.unescape(ref if ref.endswith(";") else ref + ";")
         builder.replace(src_start + m.start(), m.end() - m.start(), decoded)
         pos = m.end()
     builder.copy(src_start + pos, raw[pos:])

@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..findings import at_or_above
+from ..kinds import REGISTRY
 
 HERE = Path(__file__).parent / "templates"
 ORDER = ("error", "warning", "info")
@@ -93,8 +94,6 @@ def _page(index, path, found, words, book, link_base):
 
 def _about_page(f, book) -> bool:
     """A finding of a page-level rule (readability, balance, density), or with no sentence."""
-    from ..kinds import REGISTRY
-
     rule = book.rules.get(f.rule) if book else None
     kind = REGISTRY.get(rule.kind) if rule else None
     return not f.sentence or bool(kind and kind.check_document)
