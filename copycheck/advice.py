@@ -27,6 +27,9 @@ def fill(templates, values) -> str | None:
     return None
 
 
+NAME_REACH = 160  # characters kept from where a treatment is named: longer than any name
+
+
 class Names:
     """Where a page names each treatment (the scan's finds, added block by block), and
     in which words: the copy's own, read back from the block on first use."""
@@ -36,9 +39,10 @@ class Names:
         self.prescription_only = prescription_only or {}  # treatment -> words that name no medicine
 
     def add(self, block, named):
-        """The (treatment, start) names the scan found in a block."""
+        """The (treatment, start) names the scan found in a block: where each stands,
+        and the words from there on (the page's blocks are not held)."""
         for name, start in named:
-            self._at.setdefault(name, []).append((block.source_span(start, start)[0], block, start))
+            self._at.setdefault(name, []).append((block.source_span(start, start)[0], block.text[start:start + NAME_REACH]))
 
     def words_for(self, treatment: str, at: int) -> str | None:
         """The copy's words for treatment: its last mention before source offset at, else
@@ -51,8 +55,8 @@ class Names:
         if treatment in self.prescription_only:
             return self.prescription_only[treatment]  # never the medicine's name (CC242)
         i = bisect_right(found, at, key=lambda f: f[0]) - 1
-        _, block, start = found[max(i, 0)]
-        m = self.treatments[treatment].match(block.text, start)
+        _, text = found[max(i, 0)]
+        m = self.treatments[treatment].match(text)
         if m is None:
             return None
         words = " ".join(m.group().split())

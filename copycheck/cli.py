@@ -147,14 +147,13 @@ def check(paths, fmt, output_file, show_evidence, statistics, fail_on, exit_zero
     if "-" in paths:
         if len(paths) > 1:
             _fail("'-' (standard input) cannot be combined with other paths")
-        data = sys.stdin.buffer.read()
         name = stdin_filename or "-"
         from . import files
         from .matching import MatchTimeout
 
         result = Result()
         try:
-            text = files.decode(data, name)
+            text = files.read_stream(sys.stdin.buffer, name).text
             result.findings = linter.check_text(text, name)
             result.files = 1
             result.checked.append(name)

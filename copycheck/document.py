@@ -1,79 +1,134 @@
-"""The page as document-level rule kinds read it: its blocks, what the linter's
-single scan found for it (the first benefit claim, the words each rule counts),
-and its word, sentence and syllable counts (for readability)."""
+"""The page as document-level rule kinds read it, block by block: what the
+linter's single scan found for it (the first benefit claim, the words each rule
+counts), its words, and its prose's sentence and syllable counts (for readability)."""
 from __future__ import annotations
 
 import heapq
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 PROSE = ("paragraph", "list", "text")  # block scopes that readability reads
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _TERMINAL = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
 LONG = 39  # a prose block with at least this many spaces is counted on its own
+BATCH = 1 << 18  # characters of short prose blocks counted together
 
 
-@dataclass
+class Tally:
+    """The words one page-level rule counts: how many, and the first of the block that has most."""
+
+    __slots__ = ("count", "worst", "worst_count")
+
+    def __init__(self):
+        self.count = 0
+        self.worst = None  # (block, start, end)
+        self.worst_count = 0
+
+
 class Document:
-    blocks: list
-    lines: object  # LineIndex
-    benefit: tuple | None = None  # (block, start, end, treatment): the first benefit claim, if the page makes one
-    counted: dict = field(default_factory=dict)  # rule code -> [(block, start, end)] of the words it counts
-    names: object = None  # advice.Names: the page's own words for each treatment
+    """The page as page-level rule kinds read it.  The linter feeds it block by
+    block (``add``) and never holds the page's blocks: a kind that reads blocks
+    does so in ``see_block`` and keeps what it needs in ``notes``."""
 
-    _counts: dict = field(default_factory=dict)  # id(block) -> Counts of a long prose block
-    _words: int | None = None
+    def __init__(self, lines, names=None):
+        self.lines = lines  # LineIndex
+        self.names = names  # advice.Names: the page's own words for each treatment
+        self.benefit = None  # (block, start, end, treatment): the first benefit claim, if the page makes one
+        self.counted: dict = {}  # rule code -> Tally of the words it counts
+        self.notes: dict = {}  # rule code -> what its kind keeps from block to block
+        self.words = 0
+        self.prose_blocks = 0
+        self._last = (None, None)  # (block, Counts): the block just added, counted once for every rule
 
-    def block_counts(self, block) -> "Counts":
-        c = self._counts.get(id(block))
-        if c is None:
-            c = self._counts[id(block)] = counts(block.text)
-        return c
+    def add(self, block) -> None:
+        self.words += len(block.text.split())
+        if block.scope in PROSE:
+            self.prose_blocks += 1
 
-    def prose_counts(self) -> "Counts":
-        """Counts of all the page's prose: long blocks one by one (the paragraph
-        rules read the same counts), the short ones together in one pass."""
-        total, short, size = Counts(0, 0, 0, 0), [], 0
-        for b in self.prose():
-            if b.text.count(" ") >= LONG:
-                total = total + self.block_counts(b)
-            else:
-                short.append(b.text)
-                size += len(b.text)
-                if size > 1 << 20:  # count a megabyte at a time
-                    total, short, size = total + counts("\n\n".join(short)), [], 0
-        return total + counts("\n\n".join(short))
+    def count(self, code, block, spans) -> None:
+        """The (start, end) of the words of rule code found in block."""
+        t = self.counted.get(code)
+        if t is None:
+            t = self.counted[code] = Tally()
+        t.count += len(spans)
+        if len(spans) > t.worst_count:  # the first of equals, in document order
+            t.worst, t.worst_count = (block, *spans[0]), len(spans)
 
     def word_count(self) -> int:
-        """Words on the page (counted once, read by several kinds)."""
-        if self._words is None:
-            self._words = sum(len(b.text.split()) for b in self.blocks)
-        return self._words
+        return self.words
 
-    def prose(self):
-        return [b for b in self.blocks if b.scope in PROSE]
+    def block_counts(self, block) -> "Counts":
+        last, c = self._last
+        if last is not block:
+            c = counts(block.text)
+            self._last = (block, c)
+        return c
 
     def line_of(self, block, pos):
         return self.lines.locate(block.source_span(pos, pos + 1)[0])[0]
 
-    def longest_sentences(self, blocks, n=3):
-        """(words, block, start, end) of the n longest sentences, longest first
-        (chosen by length in characters, then counted in words)."""
-        def spans():
-            for i, b in enumerate(blocks):
-                a = 0
-                for m in _TERMINAL.finditer(b.text):
-                    yield m.end() - a, i, a, m.end()
-                    a = m.end()
-                if len(b.text) > a:
-                    yield len(b.text) - a, i, a, len(b.text)
 
-        out = []
-        for _, i, a, z in heapq.nlargest(n, spans()):  # keeps n, whatever the page's length
-            b = blocks[i]
-            piece = b.text[a:z]
-            out.append((len(piece.split()), b, a + len(piece) - len(piece.lstrip()), a + len(piece.rstrip())))
-        return out
+class Prose:
+    """A page's prose, added block by block: its counts (long blocks one by one,
+    so the paragraph rules read the same counts; short ones together, 256 KB
+    at a time) and its n longest sentences."""
+
+    def __init__(self, n=3):
+        self.n = n
+        self.blocks = 0
+        self._total, self._short, self._size = Counts(0, 0, 0, 0), [], 0
+        self._longest = []  # a min-heap of (length, block number, start, end, block): the n longest
+
+    def add(self, block, block_counts=None) -> None:
+        text = block.text
+        if text.count(" ") >= LONG:
+            self._total = self._total + (block_counts(block) if block_counts else counts(text))
+        else:
+            self._short.append(text)
+            self._size += len(text)
+            if self._size > BATCH:
+                self._total, self._short, self._size = self._total + counts("\n\n".join(self._short)), [], 0
+        heap, i = self._longest, self.blocks
+        self.blocks += 1
+        if len(heap) == self.n and len(text) < heap[0][0]:
+            return  # no sentence here can be among the longest
+        for length, a, z in _sentences(text):
+            item = (length, i, a, z, block)
+            if len(heap) < self.n:
+                heapq.heappush(heap, item)
+            elif item[:4] > heap[0][:4]:
+                heapq.heapreplace(heap, item)
+
+    def counts(self) -> "Counts":
+        if self._short:
+            self._total, self._short, self._size = self._total + counts("\n\n".join(self._short)), [], 0
+        return self._total
+
+    def longest(self) -> list:
+        """(words, block, start, end) of the longest sentences, longest first (chosen by
+        length in characters, then counted in words)."""
+        return [_trimmed(b, a, z) for _, _, a, z, b in sorted(self._longest, key=lambda t: t[:4], reverse=True)]
+
+
+def _sentences(text):
+    """(length, start, end) of each sentence-ish span of text."""
+    a = 0
+    for m in _TERMINAL.finditer(text):
+        yield m.end() - a, a, m.end()
+        a = m.end()
+    if len(text) > a:
+        yield len(text) - a, a, len(text)
+
+
+def _trimmed(block, a, z):
+    piece = block.text[a:z]
+    return len(piece.split()), block, a + len(piece) - len(piece.lstrip()), a + len(piece.rstrip())
+
+
+def longest_sentence(block):
+    """(words, block, start, end) of the block's longest sentence (the last of equals)."""
+    _, a, z = max(((length, a, z) for length, a, z in _sentences(block.text)), default=(0, 0, len(block.text)))
+    return _trimmed(block, a, z)
 
 
 # -- readability ------------------------------------------------------------------

@@ -192,10 +192,18 @@ def decode(data: bytes, path) -> str:
         raise InputError(path, f"invalid UTF-8 at byte {exc.start} (0x{data[exc.start]:02x}); file not checked", line=line) from None
 
 
+def _too_large(path, size):
+    return InputError(path, f"{size:,} bytes: over the {MAX_BYTES >> 20:,} MB copycheck reads from one file; not checked")
+
+
 def read(path: str) -> Source:
+    """A file's text; its bytes are let go as soon as they are decoded."""
     try:
         with open(path, "rb") as fh:
-            data = fh.read(MAX_BYTES)
+            size = os.fstat(fh.fileno()).st_size
+            if size > MAX_BYTES:
+                raise _too_large(path, size)
+            data = fh.read()
     except IsADirectoryError:
         raise InputError(path, "is a directory") from None
     except PermissionError:
@@ -203,6 +211,19 @@ def read(path: str) -> Source:
     except OSError as exc:
         raise InputError(path, exc.strerror or str(exc)) from None
     return Source(path, decode(data, path))
+
+
+def read_stream(stream, name: str) -> Source:
+    """Standard input's text (shown as name), read up to MAX_BYTES like a file."""
+    data = bytearray()  # grown in place: no second copy of what was read
+    while len(data) <= MAX_BYTES:
+        chunk = stream.read(1 << 20)
+        if not chunk:
+            break
+        data += chunk
+    if len(data) > MAX_BYTES:
+        raise _too_large(name, len(data))
+    return Source(name, decode(data, name))
 
 
 def write_atomic(path, text: str) -> None:

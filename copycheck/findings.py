@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from claimrules import LEVELS
 
 
-@dataclass
+@dataclass(slots=True)  # a huge page may have tens of thousands: no __dict__ each
 class Finding:
     path: str
     line: int

@@ -10,6 +10,7 @@ from functools import lru_cache
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?", re.I)
 _FM_LANG = re.compile(r"^[ \t]*[\"']?(?:lang|language|locale)[\"']?[ \t]*[:=][ \t]*[\"']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?\b",
                       re.M | re.I)
+SAMPLE = 6000  # characters of a page's text read to tell its language (about 1,000 words)
 _WORD = re.compile(r"[^\W\d_]+")
 _FM = re.compile(r"(?:---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n(?:---|\+\+\+)[ \t]*(?:\r?\n|$)|\{.*?\n\}", re.S)
 
@@ -45,12 +46,12 @@ def of(source: str, fmt: str, texts=()) -> tuple:
     for t in texts:  # the first blocks, up to the sample detect() reads
         sample.append(t)
         n += len(t) + 1
-        if n > 6000:
+        if n > SAMPLE:
             break
     return detect(" ".join(sample)), "detected"
 
 
-def detect(text: str, sample: int = 6000):
+def detect(text: str, sample: int = SAMPLE):
     """The language of text's first ``sample`` characters (about 1,000 words), or None for English."""
     min_hits, langs, index = _lexicon()
     counts = dict.fromkeys(langs, 0)

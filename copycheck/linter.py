@@ -4,6 +4,7 @@ enabled rules once; the kinds (copycheck/kinds/) do the checking."""
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import chain
 from fnmatch import fnmatch
 
 from . import language, markup, suppression
@@ -79,6 +80,20 @@ class Linter:
                 return ctx.block, c.start, c.end, c.treatment
         return None
 
+    def _count(self, doc, block, counted, claims):
+        """The words the page-level rules count in block, into doc; a balance word
+        inside one of the block's claims ("no side effects") is not a mention of risk."""
+        claimed = [(f.offset, f.offset + len(f.match)) for f in claims]
+        per_code: dict = {}
+        for code, a, z in counted:
+            if claimed and self.rulebook.rules[code].kind == "balance":
+                s, e = block.source_span(a, z)
+                if any(x < e and s < y for x, y in claimed):
+                    continue
+            per_code.setdefault(code, []).append((a, z))
+        for code, found in per_code.items():
+            doc.count(code, block, found)
+
     def _in_domain(self, findings, page, verdict, spans):
         """The claim findings of the blocks the page's domain keeps (domain.py); the
         page-level findings are not made yet."""
@@ -92,20 +107,29 @@ class Linter:
         """The findings for one document, sorted by position."""
         fmt = fmt or markup.format_for(path)
         new_file()  # users' patterns get a fresh time budget for each file
-        parsed = markup.read(source, fmt, self.settings.frontmatter_keys)
-        lang, how = language.of(source, fmt, (b.text for b in parsed.blocks))
+        parsed = markup.Parsed()
+        blocks = markup.stream(source, fmt, parsed, self.settings.frontmatter_keys)  # one at a time, never all held
+        head, size = [], 0  # the first blocks, the sample the language is told from
+        for b in blocks:
+            head.append(b)
+            size += len(b.text) + 1
+            if size > language.SAMPLE:
+                break
+        lang, how = language.of(source, fmt, (b.text for b in head))
         self.skipped = (lang, how) if lang else None
-        self.words = sum(len(b.text.split()) for b in parsed.blocks)  # for the reports' totals
-        if lang:
-            return []  # the rulebook is written for English: a page in another language is skipped, and counted
+        blocks = chain(head, blocks)
+        del head
+        if lang:  # the rulebook is written for English: a page in another language is skipped, and counted
+            self.words = sum(len(b.text.split()) for b in blocks)  # for the reports' totals
+            return []
         lines = LineIndex(source)
         lexicon = self.rulebook.lexicon
         ignored = self._ignored_for(path)
         live = [c for c in self.enabled if not (ignored and selected(self.rulebook.rules[c], ignored))]
         findings = []
         names = Names(topics().treatments, topics().brands, topics().prescription_only)
-        split: dict = {}  # id(block) -> its Sentences, for the findings' sentences
-        current = [None]  # the BlockContext of the block being checked
+        doc = Document(lines, names)
+        current = _Current(lexicon.abbreviations)
 
         def add(rule, found: Candidate):
             block = found.block
@@ -115,19 +139,17 @@ class Linter:
             treatment = found.treatment
             sentence = ""
             if block is not None:
-                sents = split.get(id(block))
-                if sents is None:
-                    ctx = current[0]  # the block's context has split it already, most often
-                    sents = split[id(block)] = (ctx.sentences if ctx is not None and ctx.block is block
-                                                else Sentences(block.text, lexicon.abbreviations))
-                a, z = sents.span(found.start)
+                a, z = current.sentences(block).span(found.start)
                 sentence = " ".join(block.text[a:max(z, found.end)].split())
+            match = source[s:e]
+            if sentence == match:
+                sentence = match  # one string, not two equal ones (a long sentence is often the match)
             message, suggestion, evidence = self.advisor.advise(
                 rule, treatment, names.words_for(treatment, s) if treatment else None)
             findings.append(Finding(
                 path=path, line=line, column=col, end_line=end_line, end_column=end_col,
                 rule=rule.code, name=rule.name, category=rule.category,
-                severity=severity(self.enabled[rule.code], found.shift), match=source[s:e],
+                severity=severity(self.enabled[rule.code], found.shift), match=match,
                 message=message if found.message is None else found.message,
                 suggestion=suggestion if found.suggestion is None else found.suggestion,
                 evidence=evidence if found.evidence is None else found.evidence,
@@ -135,16 +157,19 @@ class Linter:
             ))
 
         block_rules = [(kind, [r for r in rules if r.code in live]) for kind, rules in self.block_rules]
+        see_rules = [(self.kinds[r.kind].see_block, r, self.options[r.code])
+                     for r in self.doc_rules if r.code in live and self.kinds[r.kind].see_block]
         page = Page(self.domain, path) if self.domain is not None else None
         spans = []  # (first, last finding index, the block's domain counts) of blocks with findings
         context_treatments = []
         last_named = []  # the treatment the page named last, before this block
         benefit = None  # the first benefit claim for a treatment, for the balance rules
-        counted: dict = {}  # rule code -> [(block, start, end)] of the words a page-level rule counts
         room = MAX_CLAIMS  # phrase hits and claim words this page may still have read
         self.truncated = 0
-        for found in self.scanner.blocks(parsed.blocks):
+        for found in self.scanner.blocks(blocks):
             block = found.block
+            current.block, current.ctx, current.split = block, None, None
+            doc.add(block)
             if found.named:
                 names.add(block, found.named)
             treatments = sorted({name for name, _ in found.named})
@@ -168,30 +193,29 @@ class Linter:
                                    self.rulebook.evidence,
                                    self.wants_benefit if benefit is None and treatments and self.wants_benefit
                                    else self.wants, names)
-                current[0] = ctx
+                current.ctx = ctx
                 for kind, rules in block_rules:
                     for rule_found in kind.check_block(rules, ctx):
                         add(rule_found.rule, rule_found)
                 if benefit is None and self.balance_rule is not None and treatments and words:
                     benefit = self._benefit(ctx)
+            if found.counted:
+                self._count(doc, block, found.counted, findings[start:])
+            for see, rule, opts in see_rules:
+                for see_found in see(rule, doc, block, opts):
+                    add(rule, see_found)
             if page is not None:
                 block_counts = page.add(block, found.domain, found.named)
                 if len(findings) > start:
                     spans.append((start, len(findings), block_counts))
-            claimed = [(f.offset, f.offset + len(f.match)) for f in findings[start:]]
-            for code, a, z in found.counted:
-                if self.rulebook.rules[code].kind == "balance" and claimed:
-                    s, e = block.source_span(a, z)
-                    if any(x < e and s < y for x, y in claimed):
-                        continue  # a balance word inside a claim ("no side effects") is not a mention of risk
-                counted.setdefault(code, []).append((block, a, z))
+        current.block = current.ctx = current.split = None
         if page is not None:
             verdict = page.verdict()
             findings = self._in_domain(findings, page, verdict, spans)
             if verdict in ("legal", "other"):
                 benefit = None  # a page that is not about health promotes no treatment
         if self.doc_rules:
-            doc = Document(parsed.blocks, lines, benefit, counted, names)
+            doc.benefit = benefit
             off = page is not None and verdict in ("legal", "other")
             for rule in self.doc_rules:
                 if rule.code in live and not (off and self.kinds[rule.kind].domain):
@@ -205,6 +229,22 @@ class Linter:
                     findings.append(suppression.finding(rule, d, source, lines, path, self.enabled[rule.code]))
         findings.sort(key=Finding.sort_key)
         return _dedupe(findings)
+
+
+class _Current:
+    """The block being checked, and its sentences, split once (its BlockContext's,
+    if it has one), for the findings' sentences."""
+
+    def __init__(self, abbreviations):
+        self.abbreviations = abbreviations
+        self.block = self.ctx = self.split = None
+
+    def sentences(self, block) -> Sentences:
+        if block is not self.block:
+            return Sentences(block.text, self.abbreviations)
+        if self.split is None:
+            self.split = self.ctx.sentences if self.ctx is not None else Sentences(block.text, self.abbreviations)
+        return self.split
 
 
 def _team_options(rule, settings, kinds) -> dict:

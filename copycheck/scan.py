@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .matching import Hit, Matcher, Tag
 
-BATCH = 1 << 20  # characters of block text scanned at once
+BATCH = 1 << 18  # characters of block text scanned at once
 
 
 @dataclass

@@ -26,9 +26,11 @@ class FileStats:
 
 
 def file_stats(path: str, text: str, linter) -> FileStats:
-    parsed = markup.read(text, markup.format_for(path), linter.settings.frontmatter_keys)
-    doc = document.Document(parsed.blocks, None)
-    total = doc.prose_counts()
+    prose = document.Prose()
+    for block in markup.stream(text, markup.format_for(path), markup.Parsed(), linter.settings.frontmatter_keys):
+        if block.scope in document.PROSE:
+            prose.add(block)
+    total = prose.counts()
     grade, ease, _ = total.scores() if total.words else (None, None, None)
     rules = linter.rulebook.rules
     claims = sum(1 for f in linter.check_text(text, path)

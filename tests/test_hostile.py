@@ -251,3 +251,30 @@ def test_a_page_of_nothing_but_claims_is_bounded_and_says_so(site):
     found = json.loads(r.stdout)["findings"]
     assert 0 < sum(f["rule"] == "CC131" for f in found) <= 4000  # and the page-level rules still speak
     assert {f["rule"] for f in found} - {"CC131"} <= {"CC401", "CC402", "CC421"}
+
+
+def _peak_while_checking(linter, source):
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        linter.check_text(source, "huge.md")
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_huge_page_is_streamed_not_held():
+    """Memory beyond the source stays flat as a page grows: the readers hand their
+    blocks on a few at a time and no stage keeps them all (a 100 MB page in under
+    300 MB; benchmarks/run.py measures that one)."""
+    import copycheck
+    from copycheck.config import Settings
+
+    para = ("The practice is open from nine until five, and the nurse sees walk-in patients "
+            "on Tuesday mornings. Bring a list of the medicines you take.\n\n")
+    linter = copycheck.linter_for(Settings())
+    linter.check_text(para, "warm.md")  # the rulebook and lexicons, loaded before measuring
+    small = _peak_while_checking(linter, para * (1_000_000 // len(para)))
+    large = _peak_while_checking(linter, para * (4_000_000 // len(para)))
+    assert large - small < 1_500_000, (small, large)  # holding the blocks costs about 3 bytes a byte of page

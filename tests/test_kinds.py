@@ -15,9 +15,15 @@ from copycheck.kinds.base import Candidate, Kind, Option
 from copycheck.linter import Linter
 
 
+def _see_exclamations(rule, doc, block, opts):
+    """A throwaway document kind: too many '!' on a page.  It reads each block as
+    it streams past and keeps what it needs in doc.notes."""
+    doc.notes.setdefault(rule.code, []).extend((block, i) for i, ch in enumerate(block.text) if ch == "!")
+    return ()
+
+
 def _count_exclamations(rule, doc, opts):
-    """A throwaway document kind: too many '!' on a page."""
-    marks = [(b, i) for b in doc.blocks for i, ch in enumerate(b.text) if ch == "!"]
+    marks = doc.notes.get(rule.code, [])
     if len(marks) > opts["most"]:
         block, at = marks[0]
         yield Candidate(block, at, at + 1, message=rule.message.format(count=len(marks)))
@@ -25,7 +31,7 @@ def _count_exclamations(rule, doc, opts):
 
 SHOUTING = Kind(name="shouting", about="Too many exclamation marks.",
                 options={"most": Option(int, 2, "exclamation marks a page may hold")},
-                check_document=_count_exclamations)
+                see_block=_see_exclamations, check_document=_count_exclamations)
 
 RULE = """\
 rules:

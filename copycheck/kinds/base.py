@@ -1,14 +1,17 @@
 """What a rule kind declares: its name, its options, what the scan must find for
 it, and its check.  A kind is one module in this package; __init__.py lists them.
 
-Two stages run checks:
+Three stages run checks:
 
 - ``block``: ``check_block(rules, ctx)`` once per block that the scan found
   something in, with the enabled rules of the kind; ``ctx`` is a
   ``BlockContext`` (copycheck/context.py).  It yields ``Candidate`` values.
-- ``document``: ``check_document(rule, doc, options)`` once per page, with the
-  rule's options (the rule's own on top of the kind's defaults, the team's
-  ``rule-options`` on top of those).  It yields ``Candidate`` values too.
+- ``document``: ``see_block(rule, doc, block, options)`` for every block of the
+  page, in order, then ``check_document(rule, doc, options)`` once per page, with
+  the rule's options (the rule's own on top of the kind's defaults, the team's
+  ``rule-options`` on top of those).  Both yield ``Candidate`` values too.  The
+  page's blocks are never held all at once: what a kind needs from them at the
+  end it keeps in ``doc.notes[rule.code]`` (copycheck/document.py).
 - after suppression: ``check_directives(rule, directives)`` with the page's
   suppression comments that suppressed nothing; it yields the directives to report.
 
@@ -61,6 +64,7 @@ class Kind:
     claims: bool = False  # its findings are claims (counted by `copycheck stats`)
     domain: bool = False  # its findings stand only on copy about health (lexicon/domain.yaml)
     check_block: object = None  # (rules, ctx) -> Candidates
+    see_block: object = None  # (rule, doc, block, options) -> Candidates, for every block in order
     check_document: object = None  # (rule, doc, options) -> Candidates
     check_directives: object = None  # (rule, unused directives) -> directives to report
 

@@ -7,17 +7,13 @@ from .base import Candidate, Kind, Option
 
 def check_document(rule, doc, opts):
     threshold, min_words = float(opts["per_1000_words"]), opts["min_words"]
-    hits = doc.counted.get(rule.code, ())
-    words, count = doc.word_count(), len(hits)
+    tally = doc.counted.get(rule.code)
+    words, count = doc.word_count(), tally.count if tally else 0
     if words < min_words or count < opts["min_count"] or count * 1000 / words <= threshold:
         return
-    per_block: dict = {}
-    for hit in hits:
-        per_block.setdefault(id(hit[0]), []).append(hit)
-    worst = max(per_block.values(), key=len)  # the first of equals, in document order
-    block, start, end = worst[0]
+    block, start, end = tally.worst  # the first word of the block with most (the first of equals)
     fields = dict(count=count, words=words, density=f"{count * 1000 / words:.0f}", threshold=f"{threshold:g}",
-                  worst=len(worst))
+                  worst=tally.worst_count)
     yield Candidate(block, start, end, message=rule.message.format(**fields))
 
 

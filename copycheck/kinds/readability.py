@@ -1,8 +1,9 @@
 """readability: the Flesch-Kincaid grade of the page's prose (scope: document)
 or of each long paragraph (scope: paragraph); above the target grade, a finding
-points at the longest sentence."""
+points at the longest sentence.  Both read the page block by block (see_block)."""
 from __future__ import annotations
 
+from ..document import PROSE, Prose, longest_sentence
 from .base import Candidate, Kind, Option
 
 
@@ -10,27 +11,48 @@ def _describe_longest(doc, longest):
     return ", ".join(f"line {doc.line_of(b, a)} ({w} words)" for w, b, a, _ in longest)
 
 
-def check_document(rule, doc, opts):
-    target, min_words = float(opts["target_grade"]), opts["min_words"]
-    prose = doc.prose()
+def see_block(rule, doc, block, opts):
+    if block.scope not in PROSE:
+        return
     if opts["scope"] == "document":
-        groups = [(prose, doc.prose_counts())]
-    elif len(prose) > 1:  # (one paragraph is the page: the document rule speaks for it)
-        # a paragraph with fewer spaces than min_words cannot hold min_words words
-        groups = [([b], doc.block_counts(b)) for b in prose if b.text.count(" ") + 1 >= min_words]
-    else:
-        groups = []
-    for blocks, total in groups:
-        if total.words < min_words:
-            continue
-        grade, ease, smog = total.scores()
-        if grade <= target:
-            continue
-        longest = doc.longest_sentences(blocks, 3 if len(blocks) > 1 else 1)
-        _, block, start, end = longest[0]
-        fields = dict(grade=grade, ease=ease, smog=smog, target=f"{target:g}", longest=_describe_longest(doc, longest))
-        yield Candidate(block, start, end, message=rule.message.format(**fields),
-                        suggestion=rule.suggestion.format(**fields))
+        prose = doc.notes.get(rule.code)
+        if prose is None:
+            prose = doc.notes[rule.code] = Prose()
+        prose.add(block, doc.block_counts)
+        return
+    held = doc.notes.pop(rule.code, None)
+    if held is not None:  # a second paragraph: the first one's finding stands
+        yield held
+    # a paragraph with fewer spaces than min_words cannot hold min_words words
+    if block.text.count(" ") + 1 < opts["min_words"]:
+        return
+    found = _finding(rule, doc, [longest_sentence(block)], doc.block_counts(block), opts)
+    if found is not None:
+        if doc.prose_blocks == 1:  # (one paragraph may be the page: then the document rule speaks for it)
+            doc.notes[rule.code] = found
+        else:
+            yield found
+
+
+def check_document(rule, doc, opts):
+    prose = doc.notes.get(rule.code)
+    if opts["scope"] == "document" and prose is not None:
+        found = _finding(rule, doc, prose.longest() if prose.blocks > 1 else prose.longest()[:1], prose.counts(), opts)
+        if found is not None:
+            yield found
+
+
+def _finding(rule, doc, longest, total, opts):
+    target = float(opts["target_grade"])
+    if total.words < opts["min_words"]:
+        return None
+    grade, ease, smog = total.scores()
+    if grade <= target:
+        return None
+    _, block, start, end = longest[0]
+    fields = dict(grade=grade, ease=ease, smog=smog, target=f"{target:g}", longest=_describe_longest(doc, longest))
+    return Candidate(block, start, end, message=rule.message.format(**fields),
+                     suggestion=rule.suggestion.format(**fields))
 
 
 KIND = Kind(
@@ -41,5 +63,6 @@ KIND = Kind(
         "target_grade": Option(float, 8.0, "the highest Flesch-Kincaid grade that passes"),
         "min_words": Option(int, 100, "fewer words than this are not scored"),
     },
+    see_block=see_block,
     check_document=check_document,
 )

@@ -1,5 +1,9 @@
 """Markup readers: each turns a source text into text blocks and suppression
-directives.  One module per format; ``reader_for`` picks one by file name."""
+directives.  One module per format, each with ``stream(source, parsed, ...)``:
+a generator of the page's blocks in order, which fills ``parsed.directives`` as
+it goes.  A reader appends each block it builds to ``parsed.blocks`` (its
+outbox) and hands them on a few at a time, so a huge page is never held as
+blocks all at once; ``read`` collects them all, for callers that want a list."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -25,23 +29,38 @@ class Directive:
 
 @dataclass
 class Parsed:
-    blocks: list = field(default_factory=list)
-    directives: list = field(default_factory=list)
+    blocks: list = field(default_factory=list)  # read() : all the page's blocks; stream(): the outbox
+    directives: list = field(default_factory=list)  # complete once the stream is exhausted
 
 
 def format_for(name: str) -> str:
     return FORMATS.get(PurePath(name).suffix.lower(), "text")
 
 
-def read(source: str, fmt: str, frontmatter_keys=None) -> Parsed:
+def stream(source: str, fmt: str, parsed: Parsed, frontmatter_keys=None):
+    """The page's blocks, in order; parsed.directives is complete when they run out."""
     if fmt == "markdown":
         from . import markdown
 
-        return markdown.read(source, frontmatter_keys)
+        return markdown.stream(source, parsed, frontmatter_keys)
     if fmt == "html":
         from . import html
 
-        return html.read(source)
+        return html.stream(source, parsed)
     from . import text
 
-    return text.read(source)
+    return text.stream(source, parsed)
+
+
+def read(source: str, fmt: str, frontmatter_keys=None) -> Parsed:
+    """The whole page at once: all its blocks and directives."""
+    parsed = Parsed()
+    blocks = list(stream(source, fmt, parsed, frontmatter_keys))
+    parsed.blocks = blocks
+    return parsed
+
+
+def handed_on(outbox: list):
+    """The blocks a reader built since it last handed them on (and an empty outbox)."""
+    yield from outbox
+    outbox.clear()

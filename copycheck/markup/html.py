@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from html import unescape
 
-from . import Parsed, directives
+from . import directives, handed_on
 from ..blocks import BlockBuilder
 from .inline import add_entities
 
@@ -35,27 +35,31 @@ _CHARREF = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9
 RAW = {"script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed", "noframes", "plaintext"}
 
 
-def read(source: str) -> Parsed:
-    reader = _Reader(source)
-    reader.run()
+def stream(source: str, parsed):
+    """The page's blocks in order (markup/__init__.py); directives into parsed."""
+    reader = _Reader(source, parsed)
+    yield from reader.run()
     reader.flush()
-    return reader.parsed
+    yield from handed_on(parsed.blocks)
 
 
 class _Reader:
     """A one-pass tokenizer (tags, comments, text, character references) after the
     HTML standard's tokenization, with the source offset of everything it reads."""
 
-    def __init__(self, source):
+    def __init__(self, source, parsed):
         self.source = source
-        self.parsed = Parsed()
+        self.parsed = parsed
         self.skip_stack = []
         self.block = None
         self._raw_end: dict = {}  # tag -> compiled "</tag" finder
 
     def run(self):
         src, n, pos = self.source, len(self.source), 0
+        outbox = self.parsed.blocks
         while pos < n:
+            if outbox:
+                yield from handed_on(outbox)
             lt = src.find("<", pos)
             if lt < 0:
                 self.data(pos, n)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from . import Parsed, directives, frontmatter
+from . import directives, frontmatter, handed_on
 from ..blocks import BlockBuilder
 from ..positions import split_lines
 from .inline import add_markdown
@@ -40,11 +40,11 @@ def _indent(content: str) -> int:
     return width
 
 
-def read(source: str, frontmatter_keys=None) -> Parsed:
-    parsed = Parsed()
+def stream(source: str, parsed, frontmatter_keys=None):
+    """The page's blocks in order (markup/__init__.py); directives into parsed."""
     body_start = frontmatter.read(source, parsed, frontmatter_keys)
-    _Scanner(source, parsed).run(split_lines(source, body_start))
-    return parsed
+    yield from _Scanner(source, parsed).run(split_lines(source, body_start))
+    yield from handed_on(parsed.blocks)
 
 
 class _Para:
@@ -119,7 +119,10 @@ class _Scanner:
         prev_blank = True
         lines = iter(lines)
         following = next(lines, None)
+        outbox = self.parsed.blocks
         while following is not None:
+            if outbox:
+                yield from handed_on(outbox)
             off, content = following
             following = next(lines, None)  # one line of lookahead, for table headers
             if fence is not None:
@@ -235,7 +238,7 @@ class _Scanner:
             self.para.add(off + lead, off + len(content))
         self.flush()
         if fence is not None:  # never closed: read what follows it as text
-            self.run(split_lines(self.source, fence_end), fences=False)
+            yield from self.run(split_lines(self.source, fence_end), fences=False)
 
     def table_row(self, off, content):
         pos = 0

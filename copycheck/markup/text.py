@@ -2,13 +2,13 @@
 A line ``copycheck: disable-next-line CC101`` is a directive, not text."""
 from __future__ import annotations
 
-from . import Parsed, directives
+from . import directives
 from ..blocks import BlockBuilder
 from ..positions import split_lines
 
 
-def read(source: str) -> Parsed:
-    parsed = Parsed()
+def stream(source: str, parsed):
+    """The page's blocks in order (markup/__init__.py); directives into parsed."""
     para = None
     for off, content in split_lines(source, 0):
         directive = directives.from_text_line(content, off) if "copycheck:" in content else None
@@ -18,7 +18,7 @@ def read(source: str) -> Parsed:
             if para is not None:
                 block = para.build()
                 if block is not None:
-                    parsed.blocks.append(block)
+                    yield block
                 para = None
             continue
         if para is None:
@@ -29,5 +29,4 @@ def read(source: str) -> Parsed:
     if para is not None:
         block = para.build()
         if block is not None:
-            parsed.blocks.append(block)
-    return parsed
+            yield block
