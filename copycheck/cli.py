@@ -185,6 +185,7 @@ def check(paths, fmt, output_file, show_evidence, statistics, fail_on, exit_zero
     _gate(result, changed_since, baseline_path or settings.baseline)
     from .files import shown
 
+    real = {shown(p): p for p in result.checked if shown(p) != p}  # the links (SARIF, HTML) point at the real bytes
     for f in result.findings:
         f.path = shown(f.path)  # a file name that is not UTF-8: escaped in every format
     result.checked = [shown(p) for p in result.checked]
@@ -196,7 +197,8 @@ def check(paths, fmt, output_file, show_evidence, statistics, fail_on, exit_zero
         click.echo(f"copycheck: {problem}", err=True)
     options = {"show_evidence": show_evidence, "quiet": quiet, "rulebook": rulebook, "root": os.getcwd(),
                "fail_on": settings.fail_on, "exit_zero": exit_zero, "output_file": output_file,
-               "changed_since": changed_since, "baseline": baseline_path or settings.baseline}
+               "changed_since": changed_since, "baseline": baseline_path or settings.baseline,
+               "real_paths": real}
     out = _Output(output_file)
     try:
         if statistics:

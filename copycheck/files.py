@@ -192,8 +192,10 @@ def decode(data: bytes, path) -> str:
         raise InputError(path, f"invalid UTF-8 at byte {exc.start} (0x{data[exc.start]:02x}); file not checked", line=line) from None
 
 
-def _too_large(path, size):
-    return InputError(path, f"{size:,} bytes: over the {MAX_BYTES >> 20:,} MB copycheck reads from one file; not checked")
+def _too_large(path, size=None):
+    limit = f"{MAX_BYTES / 2**30:g} GB" if MAX_BYTES >= 2**30 else f"{MAX_BYTES:,} bytes"
+    what = f"{size:,} bytes" if size is not None else "more"
+    return InputError(path, f"{what}: over the {limit} copycheck reads from one file; not checked")
 
 
 def read(path: str) -> Source:
@@ -222,7 +224,7 @@ def read_stream(stream, name: str) -> Source:
             break
         data += chunk
     if len(data) > MAX_BYTES:
-        raise _too_large(name, len(data))
+        raise _too_large(name)  # (how much more is not read)
     return Source(name, decode(data, name))
 
 

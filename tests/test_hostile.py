@@ -177,8 +177,12 @@ def test_a_file_name_that_is_not_utf8_is_escaped_in_every_format(site):
         assert r.exit_code == 1, r.output
         data = (site / f"out.{fmt}").read_bytes()
         data.decode("utf-8")  # valid UTF-8
-        assert b"caf\\xe9.md" in data or b"caf\\\\xe9.md" in data or b"caf%5Cxe9.md" in data, fmt
+        assert b"caf\\xe9.md" in data or b"caf\\\\xe9.md" in data or fmt == "sarif", fmt  # SARIF has links only
     assert json.loads((site / "out.json").read_text(encoding="utf-8"))["findings"][0]["path"] == "sub/caf\\xe9.md"
+    # the links point at the file's real bytes, percent-encoded, not at the escaped name
+    sarif = json.loads((site / "out.sarif").read_text(encoding="utf-8"))
+    assert sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "sub/caf%E9.md"
+    assert b'href="sub/caf%E9.md' in (site / "out.html").read_bytes()
 
 
 def test_evidence_outside_the_project_needs_allow_outside(site):
@@ -278,3 +282,15 @@ def test_a_huge_page_is_streamed_not_held():
     small = _peak_while_checking(linter, para * (1_000_000 // len(para)))
     large = _peak_while_checking(linter, para * (4_000_000 // len(para)))
     assert large - small < 1_500_000, (small, large)  # holding the blocks costs about 3 bytes a byte of page
+
+
+def test_a_file_or_standard_input_over_the_size_limit_is_one_line(site, monkeypatch):
+    from copycheck import files
+
+    monkeypatch.setattr(files, "MAX_BYTES", 100)
+    (site / "long.md").write_text("Plain words. " * 20, encoding="utf-8")
+    one_line_error(run("check", "--isolated", "long.md"), "long.md: 260 bytes: over the 100 bytes", "not checked")
+    r = CliRunner().invoke(main, ["check", "--isolated", "-", "--stdin-filename", "in.md"], input="Plain words. " * 20)
+    one_line_error(r, "in.md: more: over the 100 bytes", "not checked")
+    r = CliRunner().invoke(main, ["check", "--isolated", "-", "--stdin-filename", "in.md"], input="Painless.\n")
+    assert r.exit_code == 1 and "CC131" in r.output  # under the limit: checked as before

@@ -46,7 +46,12 @@ def model(result, options) -> dict:
     for f in result.findings:
         pages.setdefault(f.path, []).append(f)
     link_base = Path(options["output_file"]).resolve().parent if options.get("output_file") else Path.cwd()
-    views = [_page(i, path, found, result.words.get(path, 0), book, link_base)
+    real = options.get("real_paths") or {}  # shown name -> the file's real name, where they differ
+
+    def link(path):
+        return _href(real.get(path, path), link_base)
+
+    views = [_page(i, path, found, result.words.get(path, 0), book, link)
              for i, (path, found) in enumerate(sorted(pages.items(), key=_seriousness))]
     categories = sorted({f.category for f in result.findings})
     failing = [f for f in result.findings if at_or_above(f.severity, fail_on)]
@@ -76,18 +81,18 @@ def _seriousness(item):
     return (*(-sum(f.severity == level for f in found) for level in ORDER), path)
 
 
-def _page(index, path, found, words, book, link_base):
+def _page(index, path, found, words, book, link):
     page_level = [_about_page(f, book) for f in found]
     whole = [f for f, p in zip(found, page_level) if p]
     counts = {level: sum(f.severity == level for f in found) for level in ORDER}
     return {
         "id": f"page-{index + 1}",
         "path": path,
-        "href": _href(path, link_base),
+        "href": link(path),
         "words": words,
         "counts": counts,
-        "findings": [_finding(f, book, link_base, True) for f in whole]
-                    + [_finding(f, book, link_base, False) for f, p in zip(found, page_level) if not p],
+        "findings": [_finding(f, book, link, True) for f in whole]
+                    + [_finding(f, book, link, False) for f, p in zip(found, page_level) if not p],
         "page_level": len(whole),
     }
 
@@ -99,14 +104,14 @@ def _about_page(f, book) -> bool:
     return not f.sentence or bool(kind and kind.check_document)
 
 
-def _finding(f, book, link_base, about_page) -> dict:
+def _finding(f, book, link, about_page) -> dict:
     rule = book.rules.get(f.rule) if book else None
     before, hit, after = _highlight(f.sentence, f.match)
     return {
         "f": f,
         "page": about_page,
         "where": f"{f.path}:{f.line}:{f.column}",
-        "href": _href(f.path, link_base),
+        "href": link(f.path),
         "before": before, "hit": hit, "after": after,
         "link": rule.link if rule and rule.link.startswith(("http://", "https://")) else "",
         "why": rule.why if rule else "",

@@ -45,6 +45,7 @@ def render(result, options, echo):
     from .. import __version__
 
     root = options.get("root") or os.getcwd()
+    real = options.get("real_paths") or {}  # shown name -> the file's real name, where they differ
     book = options.get("rulebook")
     codes = sorted({f.rule for f in result.findings})
     index = {code: i for i, code in enumerate(codes)}
@@ -64,7 +65,7 @@ def render(result, options, echo):
             "level": LEVELS[f.severity],
             "message": {"text": f"{f.message} Instead: {f.suggestion}"},
             "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": _uri(f.path, root), "uriBaseId": "%SRCROOT%"},
+                "artifactLocation": {"uri": _uri(real.get(f.path, f.path), root), "uriBaseId": "%SRCROOT%"},
                 "region": region,
             }}],
             "partialFingerprints": {"copycheck/v1": _fingerprint(f)},
@@ -72,7 +73,7 @@ def render(result, options, echo):
     notifications = [{
         "level": "error",
         "message": {"text": str(e)},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(str(e.path), root),
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(real.get(str(e.path), str(e.path)), root),
                                                                  "uriBaseId": "%SRCROOT%"}}}],
     } for e in result.errors]
     doc = {
