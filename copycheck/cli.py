@@ -108,7 +108,8 @@ def main():
 @click.option("--changed-since", metavar="REF", help="Report only findings on lines changed since this git revision.")
 @click.option("--stdin-filename", default=None, help="Read standard input, shown under this name (its extension picks the format).")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True, help="Colour the text output (NO_COLOR and FORCE_COLOR are respected with auto).")
-@click.option("--jobs", "-j", default="1", show_default=True, help="Processes to use, or 'auto'.")
+@click.option("--jobs", "-j", default="auto", show_default=True,
+              help="Processes to use; 'auto': one per core when there are enough files and copy to gain from it.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary or notices.")
 def check(paths, fmt, output_file, show_evidence, statistics, fail_on, exit_zero, select, ignore, exclude, rule_files,
           config_path, no_config, no_ignore, allow_outside, evidence_paths, baseline_path, write_baseline, changed_since,

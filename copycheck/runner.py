@@ -77,11 +77,37 @@ def _work(path):
     return _check_one(_WORKER, path)
 
 
-def jobs_count(jobs) -> int:
+AUTO_MIN_FILES = 4  # --jobs auto: fewer files than this are checked in one process
+AUTO_MIN_BYTES = 1_000_000  # ... and so is less copy than this: starting workers would cost more than it gains
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def jobs_count(jobs, paths=None) -> int:
+    """Processes for --jobs: a number, or "auto" (0): the cores, where the input
+    (paths, when given) is large enough to gain from more than one."""
     if jobs in (None, "", "1", 1):
         return 1
-    if jobs == "auto" or jobs == 0:
-        return os.cpu_count() or 1
+    if jobs == "auto" or jobs == 0 or jobs == "0":
+        if paths is None:
+            return cores()
+        if len(paths) < AUTO_MIN_FILES:
+            return 1
+        size = 0
+        for p in paths:
+            try:
+                size += os.stat(p).st_size
+            except OSError:
+                pass  # reported when the file is read
+            if size >= AUTO_MIN_BYTES:
+                return min(cores(), len(paths))
+        return 1
     return max(1, int(jobs))
 
 
@@ -94,8 +120,8 @@ def check_paths(paths, linter, settings, jobs=1, linter_of=None) -> Result:
             (result.errors if item.fatal else result.notices).append(item)
         else:
             todo.append(item)
-    n = jobs_count(jobs)
     paths_only = [p for p, _ in todo]
+    n = jobs_count(jobs, paths_only)
     explicit = {p for p, e in todo if e}
     groups: dict = {}  # id(linter) -> (linter, [index]): files that share a config
     for i, p in enumerate(paths_only):

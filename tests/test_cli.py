@@ -1,5 +1,6 @@
 """The command line end to end: CliRunner, and a real subprocess on the installed command."""
 import json
+from pathlib import Path
 import os
 import shutil
 import subprocess
@@ -129,9 +130,25 @@ def test_walk_skips_hidden_node_modules_and_excludes(site):
 def test_jobs_gives_identical_output(site):
     for i in range(12):
         (site / f"p{i}.md").write_text(PAGE * (i + 1), encoding="utf-8")
-    one = invoke("check", ".", "--format", "json").output
+    one = invoke("check", ".", "--format", "json", "--jobs", "1").output
     two = invoke("check", ".", "--format", "json", "--jobs", "2").output
     assert one == two
+
+
+def test_jobs_auto_uses_processes_only_where_the_input_gains(site, monkeypatch):
+    from copycheck import runner
+
+    monkeypatch.setattr(runner, "cores", lambda: 2)
+    small = [str(site / f"s{i}.md") for i in range(6)]
+    for p in small:
+        Path(p).write_text(PAGE, encoding="utf-8")
+    assert runner.jobs_count("auto", small) == 1  # a few KB: one process
+    monkeypatch.setattr(runner, "AUTO_MIN_BYTES", 100)
+    assert runner.jobs_count("auto", small) == 2
+    assert runner.jobs_count("auto", small[:2]) == 1  # too few files
+    assert runner.jobs_count("3", small) == 3 and runner.jobs_count("1", small) == 1
+    auto = invoke("check", ".", "--format", "json").output  # the default is auto: here, two processes
+    assert auto == invoke("check", ".", "--format", "json", "--jobs", "1").output
 
 
 def test_rules_and_explain():
