@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cache import remembered
 from .cues import Cue, Lexicon, load_lexicon
 from .model import LEVELS, Evidence, Rule, level_rank
 from .rulefile import check_options, load_rule_file
@@ -27,12 +28,10 @@ class Rulebook:
     lexicon: Lexicon
     files: tuple
     evidence: object = None  # evidence.EvidenceBase
+    shared: bool = False  # the built-in rulebook, built once and remembered (cache.py)
 
     def by_code(self, code):
         return self.rules.get(code)
-
-
-_CACHE: dict = {}
 
 
 def load(extra_files=(), builtin=True, evidence=None, kinds=None) -> Rulebook:
@@ -41,13 +40,17 @@ def load(extra_files=(), builtin=True, evidence=None, kinds=None) -> Rulebook:
     evidence is chosen for the treatment its claim is about (copycheck/advice.py).
     kinds: the rule kinds that will run the rules (copycheck.kinds.REGISTRY), each
     rule's kind and options checked against them (None: not checked)."""
+    files = (tuple(sorted(RULES_DIR.glob("*.yaml"))) if builtin else ()) + tuple(Path(p) for p in extra_files)
+    if evidence is None and not extra_files:  # the built-in rulebook: built once (cache.py); users' files afresh
+        key = ("claimrules.load", tuple(str(f) for f in files), tuple(sorted(kinds)) if kinds is not None else None)
+        return remembered(key, lambda: _build(files, None, kinds, shared=True))
+    return _build(files, evidence, kinds)
+
+
+def _build(files, evidence, kinds, shared=False) -> Rulebook:
     from . import evidence as evidence_base
     from .topics import topics
 
-    files = (tuple(sorted(RULES_DIR.glob("*.yaml"))) if builtin else ()) + tuple(Path(p) for p in extra_files)
-    key = (files, builtin, id(kinds))
-    if key in _CACHE and evidence is None and not extra_files:  # users' files are read afresh
-        return _CACHE[key]
     lexicon = load_lexicon()
     rules: dict = {}
     for path in files:
@@ -56,7 +59,4 @@ def load(extra_files=(), builtin=True, evidence=None, kinds=None) -> Rulebook:
                 raise RulebookError(path, 0, f"rule code {rule.code} is already defined at {rules[rule.code].source}")
             rules[rule.code] = rule
     base = evidence_base.load() if evidence is None else evidence
-    book = Rulebook(rules=dict(sorted(rules.items())), lexicon=lexicon, files=files, evidence=base)
-    if evidence is None and not extra_files:
-        _CACHE[key] = book
-    return book
+    return Rulebook(rules=dict(sorted(rules.items())), lexicon=lexicon, files=files, evidence=base, shared=shared)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
+from .cache import memo
 from .patterns import to_regex
 from .yamllib import LineDict, RulebookError, check_keys, load_yaml
 
@@ -64,7 +64,7 @@ def _alternation(path, mapping, key):
         raise RulebookError(path, mapping.line_of(key), f"pattern in '{key}' does not compile: {exc}") from None
 
 
-@lru_cache(maxsize=4)
+@memo
 def load_lexicon(path=LEXICON) -> Lexicon:
     """The compiled cue lexicon, once per process."""
     data = load_yaml(path)

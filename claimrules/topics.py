@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
+from .cache import memo
 from .patterns import alternation
 from .yamllib import load_yaml
 
@@ -54,7 +54,7 @@ class Topics:
         return next((t for t in self.topics if t.name == name), None)
 
 
-@lru_cache(maxsize=1)
+@memo
 def topics() -> Topics:
     """The compiled topics, once per process."""
     return Topics()
@@ -77,7 +77,7 @@ def document_titles() -> dict:
     return out
 
 
-@lru_cache(maxsize=1)
+@memo
 def advice_slots() -> dict:
     """Slot -> what it holds: the wording a fact sheet may give for its treatment (topics.yaml)."""
     return dict(load_yaml(TOPICS).get("advice_slots") or {})

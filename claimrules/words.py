@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import re
 
+from .cache import memo
 from .patterns import alternation, to_regex
 from .yamllib import LineDict, RulebookError, check_keys, load_yaml
 
@@ -122,7 +122,7 @@ def modifier_regex(items, path, line=0):
         raise RulebookError(path, line, f"a pattern does not compile: {exc}") from None
 
 
-@lru_cache(maxsize=2)
+@memo
 def load_words(path=WORDS) -> Words:
     """The word classes, once per process."""
     data = load_yaml(path)
@@ -146,7 +146,7 @@ def load_words(path=WORDS) -> Words:
     return Words(classes, benefits, compiled, str(path))
 
 
-@lru_cache(maxsize=2)
+@memo
 def load_domain(path=DOMAIN) -> Domain:
     data = load_yaml(path)
     if not isinstance(data, LineDict):
@@ -162,7 +162,7 @@ def load_domain(path=DOMAIN) -> Domain:
                   other_per_health=data["other_per_health"])
 
 
-@lru_cache(maxsize=8)
+@memo
 def modifier_terms(name: str, path=WORDS) -> tuple:
     """The patterns of one modifier of words.yaml, as written (for the cue lexicon,
     which shares them rather than repeating them)."""

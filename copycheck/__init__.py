@@ -17,11 +17,13 @@ def linter_for(settings=None):
     and their evidence, built first where it names documents) -> a Linter.
     Raises claimrules.RulebookError naming the broken file."""
     import claimrules
+    from claimrules import cache
 
     from .config import Settings
     from .kinds import REGISTRY
     from .linter import Linter
 
+    cache.restore()  # what an earlier run built from the same rulebook (the user's cache folder)
     settings = settings or Settings()
     evidence = None
     if settings.evidence:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from dataclasses import dataclass
-from functools import lru_cache
+from claimrules.cache import memo
 
 from claimrules import load_lexicon
 from claimrules.topics import topics
@@ -198,7 +198,7 @@ def in_reach(pos, s0, s1, named, treatments):
     return out
 
 
-@lru_cache(maxsize=1)
+@memo
 def reader() -> ClaimReader:
     """The claim reader, once per process."""
     return ClaimReader()

@@ -211,6 +211,9 @@ def check(paths, fmt, output_file, show_evidence, statistics, fail_on, exit_zero
             report.render(fmt, result, options, out.echo)
     finally:
         out.close()
+    from claimrules import cache
+
+    cache.save()  # what this run built, for the next one (a no-op when nothing is new)
     if result.errors:
         sys.exit(2)
     if not exit_zero and result.failed(settings.fail_on):

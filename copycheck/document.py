@@ -7,6 +7,8 @@ import heapq
 import re
 from dataclasses import dataclass
 
+from claimrules.cache import memo
+
 PROSE = ("paragraph", "list", "text")  # block scopes that readability reads
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _TERMINAL = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
@@ -147,12 +149,19 @@ def _syllables(word: str) -> int:
     n = _SYLLABLES.get(word)
     if n is None:
         if _PYPHEN is None:
-            import pyphen  # textstat's own dependency; never touches the network
-
-            _PYPHEN = pyphen.Pyphen(lang="en_US")
+            _PYPHEN = _hyphenation()
         bare = _NOT_LETTERS.sub("", word)
         n = _SYLLABLES[word] = len(_PYPHEN.positions(bare)) + 1 if bare else 1
     return n
+
+
+@memo
+def _hyphenation():
+    """pyphen's en_US hyphenator, its patterns parsed once and remembered between runs
+    (claimrules/cache.py)."""
+    import pyphen  # textstat's own dependency; never touches the network
+
+    return pyphen.Pyphen(lang="en_US")
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
+from claimrules.cache import memo
 
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?", re.I)
 _FM_LANG = re.compile(r"^[ \t]*[\"']?(?:lang|language|locale)[\"']?[ \t]*[:=][ \t]*[\"']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?\b",
@@ -15,7 +15,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _FM = re.compile(r"(?:---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n(?:---|\+\+\+)[ \t]*(?:\r?\n|$)|\{.*?\n\}", re.S)
 
 
-@lru_cache(maxsize=1)
+@memo
 def _lexicon():
     """(min_hits, the languages, word -> the languages it is a function word of)."""
     from claimrules import HERE

@@ -20,6 +20,7 @@ from .matching import Hit
 from .positions import LineIndex
 from .scan import Scanner
 from .sentences import Sentences
+from claimrules.cache import remembered
 from claimrules.patterns import new_file
 from claimrules.topics import topics
 
@@ -282,10 +283,19 @@ _COMPILED: dict = {}  # (rulebook, enabled codes) -> (claim reader, domain words
 
 
 def _compiled(rulebook, codes, kinds):
+    if rulebook.shared:  # the built-in rulebook: remembered between runs too (claimrules/cache.py)
+        key = ("copycheck.linter._compiled", codes, tuple(sorted(kinds)))
+        return remembered(key, lambda: _build(rulebook, codes, kinds))
     key = (id(rulebook), codes, id(kinds))
     hit = _COMPILED.get(key)
     if hit is not None and hit[0] is rulebook:
         return hit[1:]
+    built = _build(rulebook, codes, kinds)
+    _COMPILED[key] = (rulebook, *built)
+    return built
+
+
+def _build(rulebook, codes, kinds):
     rules = [r for r in rulebook.rules.values() if r.code in codes]
     reader = domain = None
     if any(kinds[r.kind].reads_claims for r in rules):
@@ -296,9 +306,7 @@ def _compiled(rulebook, codes, kinds):
         from claimrules.words import load_domain
 
         domain = load_domain()
-    scanner = Scanner(rules, kinds, reader, domain)
-    _COMPILED[key] = (rulebook, reader, domain, scanner)
-    return reader, domain, scanner
+    return reader, domain, Scanner(rules, kinds, reader, domain)
 
 
 def _supersede(findings, rules):

@@ -6,7 +6,7 @@ step: one level lower.  The suggested wording is at the supported strength
 (lexicon/claims.yaml)."""
 from __future__ import annotations
 
-from functools import lru_cache
+from claimrules.cache import memo
 
 from claimrules import HERE
 from claimrules.evidence import STRENGTHS, citations
@@ -18,7 +18,7 @@ from .base import Candidate, Kind
 from .claim import holds
 
 
-@lru_cache(maxsize=1)
+@memo
 def _wording() -> dict:
     return dict(load_yaml(HERE / "lexicon" / "claims.yaml")["wording"])
 
