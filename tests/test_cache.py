@@ -1,0 +1,98 @@
+"""The start-up cache (claimrules/cache.py): a warm run gives what a cold one
+gives; a stale, corrupt or unwritable cache is never trusted and never fails a run."""
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from claimrules import cache
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE = ROOT / "tests" / "pages" / "lip-filler.md"
+
+
+def run(folder, *args, **env):
+    """copycheck in a fresh process, with its cache in folder."""
+    environ = {**os.environ, "COPYCHECK_CACHE_DIR": str(folder), **env}
+    return subprocess.run([sys.executable, "-m", "copycheck", "check", "--isolated", "--format", "json", *args],
+                          capture_output=True, text=True, cwd=ROOT, env=environ)
+
+
+def test_a_warm_run_gives_what_a_cold_one_gives(tmp_path):
+    cold = run(tmp_path, str(PAGE))
+    files = list(tmp_path.glob("rulebook-*.pickle"))
+    assert len(files) == 1 and files[0].stat().st_size > 10_000
+    stamp = files[0].stat().st_mtime_ns
+    warm = run(tmp_path, str(PAGE))
+    assert cold.returncode == warm.returncode == 1
+    assert cold.stdout == warm.stdout and '"CC' in cold.stdout
+    assert files[0].stat().st_mtime_ns == stamp  # nothing new was built: the file is not rewritten
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "garbage"])
+def test_a_corrupt_cache_is_ignored_and_replaced(tmp_path, damage):
+    good = run(tmp_path, str(PAGE)).stdout
+    path = next(tmp_path.glob("rulebook-*.pickle"))
+    data = path.read_bytes()
+    if damage == "truncate":
+        path.write_bytes(data[: len(data) // 2])
+    elif damage == "flip":
+        path.write_bytes(data[:-100] + bytes([data[-100] ^ 0xFF]) + data[-99:])
+    else:
+        path.write_bytes(b"not a cache at all")
+    again = run(tmp_path, str(PAGE))
+    assert again.stdout == good and "Traceback" not in again.stderr
+    rebuilt = path.read_bytes()  # rebuilt whole, its digest checking out again
+    head = len(cache.MAGIC) + 32
+    assert len(rebuilt) > 10_000 and hashlib.sha256(rebuilt[head:]).digest() == rebuilt[len(cache.MAGIC):head]
+
+
+def test_a_stale_cache_is_never_read(tmp_path, monkeypatch):
+    """The file's name is a digest of everything it was built from: another
+    rulebook or Python looks for another file."""
+    monkeypatch.setenv("COPYCHECK_CACHE_DIR", str(tmp_path))
+    name = cache._file().name
+    monkeypatch.setattr(cache, "MAGIC", b"copycheck-cache 0\n")
+    assert cache._file().name != name
+
+
+def test_no_cache_and_an_unwritable_folder_change_nothing(tmp_path):
+    good = run(tmp_path / "a", str(PAGE)).stdout
+    off = run(tmp_path / "b", str(PAGE), COPYCHECK_NO_CACHE="1")
+    assert off.stdout == good and not (tmp_path / "b").exists()
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the folder should be", encoding="utf-8")
+    r = run(blocked / "cache", str(PAGE))
+    assert r.stdout == good and r.stderr == ""
+
+
+def test_lazy_patterns_match_as_compiled_ones_and_pickle_as_source():
+    import pickle
+    import re
+
+    import regex
+
+    for engine, compiled in (("re", re.compile(r"pain(?:less|-free)", re.I)),
+                             ("regex", regex.compile(r"pain(?:less|-free)", regex.I | regex.V0))):
+        lazy = pickle.loads(pickle.dumps(cache.LazyPattern(engine, compiled.pattern, compiled.flags)))
+        assert "_compiled" not in lazy.__dict__  # not compiled until used
+        text = "Painless and pain-free; painful."
+        assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+        assert lazy.search(text).group() == "Painless" and lazy.groups == compiled.groups
+        assert b"pain(?:less" in pickle.dumps(lazy)  # stored as its source, compiled again on load
+
+
+def test_memo_builds_once_per_process():
+    calls = []
+
+    @cache.memo
+    def build(n):
+        calls.append(n)
+        return n * 2
+
+    assert build(3) == 6 and build(3) == 6 and calls == [3]
+    build.cache_clear()
+    assert build(3) == 6 and calls == [3, 3]
