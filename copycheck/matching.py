@@ -22,6 +22,7 @@ from claimrules.patterns import to_regex
 
 MAX_PREFIX = 12
 MAX_PREFIXES = 512
+SMALL_TEXT = 60_000  # characters scanned word by word before the trie is worth compiling (a pre-commit run)
 
 
 class MatchTimeout(Exception):
@@ -212,21 +213,23 @@ class Matcher:
             for n in range(1, len(p) + 1):
                 cands.extend(by_prefix.get(p[:n], ()))
             self.candidates[p] = cands
-        trie = _trie_regex(by_prefix) if by_prefix else "(?!)"
-        self.scan = re.compile(rf"(?<![\w-])(?:{trie})")
-        self.scan_ci = None  # compiled on demand for text whose lower() changes length
+        self._trie = rf"(?<![\w-])(?:{_trie_regex(by_prefix) if by_prefix else '(?!)'})"
+        self._scan = self.scan_ci = None  # compiled on first use (the one for text whose lower() changes length too)
+        # until the trie is compiled (tens of milliseconds), small texts are scanned word by word
+        self.lengths = sorted({len(p) for p in by_prefix}, reverse=True)
+        firsts = "".join(sorted({p[0] for p in by_prefix if p}))
+        self.starts = re.compile(rf"(?<![\w-])[{re.escape(firsts)}]") if firsts else None
+        self.small_budget = SMALL_TEXT  # characters the word-by-word scan may still read in this process
 
-    def hits(self, text: str, tally=None) -> list:
-        """The hits in text, one per rule and place.  tally: a list that takes
-        (position, tag) of each hit of a counted-only tag instead."""
-        lower = text.lower()
-        if len(lower) == len(text):
-            search, subject = self.scan.search, lower
-        else:  # lower() changed a length (e.g. "İ"): scan the text itself, without case
-            if self.scan_ci is None:
-                self.scan_ci = re.compile(self.scan.pattern, re.IGNORECASE)
-            search, subject = self.scan_ci.search, text
-        found = []
+    @property
+    def scan(self):
+        if self._scan is None:
+            self._scan = re.compile(self._trie)
+        return self._scan
+
+    def _places(self, subject: str, search):
+        """(position, prefix) of each place some rule could match, in order: the
+        longest prefix that the text there starts with (white space runs as " ")."""
         m = search(subject)
         while m:
             pos = m.start()
@@ -235,6 +238,47 @@ class Matcher:
                 key = "".join(ch.lower()[:1] for ch in m.group())
             if not key.isalpha():
                 key = _BLANKS.sub(" ", key)  # any run of white space stands as one " " in a prefix
+            yield pos, key
+            # a prefix may run over the next word, where another rule's prefix starts
+            m = search(subject, pos + 1)
+
+    def _places_by_word(self, lower: str):
+        """The same places as _places, found without the trie: at each place a prefix
+        can start, the longest prefix of the text there, looked up by length."""
+        if self.starts is None:
+            return
+        known, lengths, longest = self.candidates, self.lengths, self.lengths[0]
+        for m in self.starts.finditer(lower):
+            pos = m.start()
+            reach = 4 * longest
+            while True:
+                window = _BLANKS.sub(" ", lower[pos:pos + reach])
+                if len(window) >= longest or pos + reach >= len(lower):
+                    break
+                reach *= 4  # a long run of white space inside the window
+            for n in lengths:
+                if n <= len(window) and window[:n] in known:
+                    yield pos, window[:n]
+                    break
+
+    def hits(self, text: str, tally=None) -> list:
+        """The hits in text, one per rule and place.  tally: a list that takes
+        (position, tag) of each hit of a counted-only tag instead."""
+        lower = text.lower()
+        if len(lower) == len(text):
+            subject = lower
+            if self._scan is None and len(text) <= self.small_budget:
+                self.small_budget -= len(text)
+                places = self._places_by_word(lower)
+            else:
+                places = self._places(lower, self.scan.search)
+        else:  # lower() changed a length (e.g. "İ"): scan the text itself, without case
+            if self.scan_ci is None:
+                self.scan_ci = re.compile(self._trie, re.IGNORECASE)
+            subject = text
+            places = self._places(text, self.scan_ci.search)
+        found = []
+        for pos, key in places:
             for rule, index, literal in self.candidates.get(key, ()):
                 if literal is not None and subject is lower:
                     end = pos + len(literal)
@@ -250,8 +294,6 @@ class Matcher:
                     raise MatchTimeout(rule) from None
                 if hit:
                     found.append(Hit(rule, hit.start(), hit.end()))
-            # a prefix may run over the next word, where another rule's prefix starts
-            m = search(subject, pos + 1)
         for rule, index in self.unanchored:
             try:
                 for hit in rule.compiled()[index].finditer(text):
