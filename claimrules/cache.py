@@ -117,14 +117,16 @@ class LazyPattern:
 
     _METHODS = ("match", "search", "fullmatch", "finditer", "findall", "sub", "subn", "split")
 
-    def __init__(self, engine: str, pattern, flags: int):
+    def __init__(self, engine: str, pattern, flags: int, code=None):
         self.engine, self.pattern, self.flags = engine, pattern, flags
+        self.code = code  # the standard library's compiled form (re's engine only): no parsing again
 
     def _real(self):
         real = self.__dict__.get("_compiled")
         if real is None:
             if self.engine == "re":
-                real = re.compile(self.pattern, self.flags)
+                real = _from_code(self.code) if self.code else None
+                real = real or re.compile(self.pattern, self.flags)
             else:
                 import regex
 
@@ -135,18 +137,62 @@ class LazyPattern:
         return real
 
     def __getattr__(self, name):  # groups, groupindex, and the methods before first use
-        if name.startswith("__") or name in ("engine", "pattern", "flags", "_compiled"):
+        if name.startswith("__") or name in ("engine", "pattern", "flags", "code", "_compiled"):
             raise AttributeError(name)
         return getattr(self._real(), name)
 
     def __reduce__(self):
-        return LazyPattern, (self.engine, self.pattern, self.flags)
+        return LazyPattern, (self.engine, self.pattern, self.flags, self.code)
+
+
+def _code_of(pattern: re.Pattern):
+    """What re's compiler hands its C engine for pattern (the arguments of _sre.compile,
+    whatever this Python's are), or None.  The cache file is only read by the same
+    Python, and the engine checks the code it is given; anything amiss: compiled afresh."""
+    try:
+        import _sre
+        from re import _compiler
+
+        got = []
+
+        class Spy:
+            def __getattr__(self, name):
+                return getattr(_sre, name)
+
+            @staticmethod
+            def compile(*args):
+                got.append(args)
+                return _sre.compile(*args)
+
+        saved, _compiler._sre = _compiler._sre, Spy()
+        try:
+            _compiler.compile(pattern.pattern, pattern.flags)
+        finally:
+            _compiler._sre = saved
+        if len(got) != 1:
+            return None
+        # the code is a list of ints, some of them re's named constants: plain ints pickle
+        return tuple([int(c) for c in a] if isinstance(a, list) else a for a in got[0])
+    except Exception:  # noqa: BLE001 - then the pattern is compiled from source on first use
+        return None
+
+
+def _from_code(code):
+    try:
+        import _sre
+
+        return _sre.compile(*code)
+    except Exception:  # noqa: BLE001
+        return None
 
 
 class _Pickler(pickle.Pickler):
     def reducer_override(self, obj):
         if isinstance(obj, re.Pattern):
-            return LazyPattern, ("re", obj.pattern, obj.flags)
+            return LazyPattern, ("re", obj.pattern, obj.flags, _code_of(obj))
+        if isinstance(obj, LazyPattern) and obj.engine == "re" and obj.code is None:
+            real = obj._real()
+            return LazyPattern, ("re", obj.pattern, obj.flags, _code_of(real))
         module = type(obj).__module__
         if module and module.startswith("regex") and type(obj).__name__ == "Pattern":
             return LazyPattern, ("regex", obj.pattern, obj.flags)

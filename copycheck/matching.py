@@ -221,6 +221,11 @@ class Matcher:
         self.starts = re.compile(rf"(?<![\w-])[{re.escape(firsts)}]") if firsts else None
         self.small_budget = SMALL_TEXT  # characters the word-by-word scan may still read in this process
 
+    def __getstate__(self):  # a cached Matcher keeps its trie compiled (claimrules/cache.py stores re's code)
+        state = dict(self.__dict__)
+        state.update(_scan=self.scan, scan_ci=None, small_budget=SMALL_TEXT)
+        return state
+
     @property
     def scan(self):
         if self._scan is None:

@@ -96,3 +96,20 @@ def test_memo_builds_once_per_process():
     assert build(3) == 6 and build(3) == 6 and calls == [3]
     build.cache_clear()
     assert build(3) == 6 and calls == [3, 3]
+
+
+def test_a_cached_pattern_keeps_res_compiled_code_and_matches_the_same():
+    import io
+    import pickle
+    import re
+
+    compiled = re.compile(r"(?<![\w-])(?:no\s+(?:down\s*time|pain)|painless)(?P<tail>!?)", re.I)
+    buf = io.BytesIO()
+    cache._Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump([compiled])
+    [lazy] = pickle.loads(buf.getvalue())
+    assert isinstance(lazy, cache.LazyPattern) and lazy.code is not None  # no parsing on the next run
+    text = "No downtime, no  pain: PAINLESS! x-painless"
+    assert [(m.span(), m.group("tail")) for m in lazy.finditer(text)] == \
+           [(m.span(), m.group("tail")) for m in compiled.finditer(text)]
+    broken = cache.LazyPattern("re", compiled.pattern, compiled.flags, ("not", "code"))
+    assert broken.search(text).span() == compiled.search(text).span()  # bad code: compiled from source
