@@ -26,7 +26,7 @@ def see_block(rule, doc, block, opts):
     # a paragraph with fewer spaces than min_words cannot hold min_words words
     if block.text.count(" ") + 1 < opts["min_words"]:
         return
-    found = _finding(rule, doc, [longest_sentence(block)], doc.block_counts(block), opts)
+    found = _finding(rule, doc, lambda: [longest_sentence(block)], doc.block_counts(block), opts)
     if found is not None:
         if doc.prose_blocks == 1:  # (one paragraph may be the page: then the document rule speaks for it)
             doc.notes[rule.code] = found
@@ -37,18 +37,22 @@ def see_block(rule, doc, block, opts):
 def check_document(rule, doc, opts):
     prose = doc.notes.get(rule.code)
     if opts["scope"] == "document" and prose is not None:
-        found = _finding(rule, doc, prose.longest() if prose.blocks > 1 else prose.longest()[:1], prose.counts(), opts)
+        found = _finding(rule, doc, lambda: prose.longest() if prose.blocks > 1 else prose.longest()[:1],
+                         prose.counts(), opts)
         if found is not None:
             yield found
 
 
-def _finding(rule, doc, longest, total, opts):
+def _finding(rule, doc, longest_of, total, opts):
+    """The finding for prose whose counts are total, if its grade is over the target;
+    longest_of() gives its longest sentences (found only for a finding)."""
     target = float(opts["target_grade"])
     if total.words < opts["min_words"]:
         return None
     grade, ease, smog = total.scores()
     if grade <= target:
         return None
+    longest = longest_of()
     _, block, start, end = longest[0]
     fields = dict(grade=grade, ease=ease, smog=smog, target=f"{target:g}", longest=_describe_longest(doc, longest))
     return Candidate(block, start, end, message=rule.message.format(**fields),
