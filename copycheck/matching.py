@@ -213,7 +213,9 @@ class Matcher:
             for n in range(1, len(p) + 1):
                 cands.extend(by_prefix.get(p[:n], ()))
             self.candidates[p] = cands
-        self._trie = rf"(?<![\w-])(?:{_trie_regex(by_prefix) if by_prefix else '(?!)'})"
+        # the prefix in a lookahead: finditer then finds overlapping places in one C loop
+        # (a prefix may run over the next word, where another rule's prefix starts)
+        self._trie = rf"(?<![\w-])(?=({_trie_regex(by_prefix) if by_prefix else '(?!)'}))"
         self._scan = self.scan_ci = None  # compiled on first use (the one for text whose lower() changes length too)
         # until the trie is compiled (tens of milliseconds), small texts are scanned word by word
         self.lengths = sorted({len(p) for p in by_prefix}, reverse=True)
@@ -232,20 +234,17 @@ class Matcher:
             self._scan = re.compile(self._trie)
         return self._scan
 
-    def _places(self, subject: str, search):
+    def _places(self, subject: str, scan):
         """(position, prefix) of each place some rule could match, in order: the
         longest prefix that the text there starts with (white space runs as " ")."""
-        m = search(subject)
-        while m:
-            pos = m.start()
-            key = m.group().lower()
-            if len(key) != len(m.group()):  # "İ".lower() is two characters; the scan matched it as one
-                key = "".join(ch.lower()[:1] for ch in m.group())
+        for m in scan.finditer(subject):
+            found = m.group(1)
+            key = found.lower()
+            if len(key) != len(found):  # "İ".lower() is two characters; the scan matched it as one
+                key = "".join(ch.lower()[:1] for ch in found)
             if not key.isalpha():
                 key = _BLANKS.sub(" ", key)  # any run of white space stands as one " " in a prefix
-            yield pos, key
-            # a prefix may run over the next word, where another rule's prefix starts
-            m = search(subject, pos + 1)
+            yield m.start(), key
 
     def _places_by_word(self, lower: str):
         """The same places as _places, found without the trie: at each place a prefix
@@ -276,12 +275,12 @@ class Matcher:
                 self.small_budget -= len(text)
                 places = self._places_by_word(lower)
             else:
-                places = self._places(lower, self.scan.search)
+                places = self._places(lower, self.scan)
         else:  # lower() changed a length (e.g. "İ"): scan the text itself, without case
             if self.scan_ci is None:
                 self.scan_ci = re.compile(self._trie, re.IGNORECASE)
             subject = text
-            places = self._places(text, self.scan_ci.search)
+            places = self._places(text, self.scan_ci)
         found = []
         for pos, key in places:
             for rule, index, literal in self.candidates.get(key, ()):

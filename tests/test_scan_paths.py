@@ -32,7 +32,7 @@ def test_both_scans_find_the_same_places(matcher):
     for text in _texts():
         lower = text.lower()
         assert len(lower) == len(text)
-        by_trie = list(matcher._places(lower, matcher.scan.search))
+        by_trie = list(matcher._places(lower, matcher.scan))
         by_word = list(matcher._places_by_word(lower))
         assert by_word == by_trie
         n += len(by_trie)
