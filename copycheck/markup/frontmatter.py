@@ -6,7 +6,9 @@ JSON object at the top of the file.  Invalid YAML or TOML falls back to reading
 ``key: value`` or ``key = "value"`` lines."""
 from __future__ import annotations
 
+import gc
 import re
+from contextlib import contextmanager
 
 import yaml
 
@@ -104,8 +106,10 @@ def read(source: str, parsed, keys=None) -> int:
     start, end = m.end(), close.start()
     fm = source[start:end]
     try:
-        root = _compose(fm)
-        _walk(root, fm, start, keys, parsed, nested=False, seen=set())
+        with _no_gc():
+            root = yaml.compose(fm, Loader=_LOADER)
+            _walk(root, fm, start, keys, parsed, nested=False, seen=set())
+            del root  # freed while collection is still off: no pass over the dying tree
     except yaml.YAMLError:
         for km in _KEY_LINE.finditer(fm):
             if key_wanted(km.group(1), keys):
@@ -116,15 +120,15 @@ def read(source: str, parsed, keys=None) -> int:
     return close.end()
 
 
-def _compose(text):
-    """yaml.compose without the garbage collector's passes over a growing heap of new
-    nodes (which made a long front matter superlinear); it runs again afterwards."""
-    import gc
-
+@contextmanager
+def _no_gc():
+    """Composing and walking without the garbage collector's passes over a growing heap
+    of new nodes (which made a long front matter superlinear); it runs again afterwards.
+    Reference counting frees the nodes; the collector, back on, takes any cycle (a recursive alias)."""
     was = gc.isenabled()
     gc.disable()
     try:
-        return yaml.compose(text, Loader=_LOADER)
+        yield
     finally:
         if was:
             gc.enable()
