@@ -21,12 +21,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import io
 import os
 import pickle
 import re
 import sys
-import tempfile
 from pathlib import Path
 
 MAGIC = b"copycheck-cache 1\n"
@@ -236,6 +234,10 @@ def save() -> None:
     path = _file()
     if path is None:
         return
+    import io
+    import tempfile  # (only a run that built something writes: not imported at start-up)
+
+    tmp = None
     try:
         buf = io.BytesIO()
         _Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(dict(_MEMO))
@@ -250,7 +252,8 @@ def save() -> None:
         for old in older[KEEP:]:  # other versions' files: a few are kept (several installs), the rest go
             old.unlink(missing_ok=True)
     except Exception:  # noqa: BLE001 - an unpicklable value, a full disk: no cache, same results
-        try:
-            os.unlink(tmp)
-        except Exception:  # noqa: BLE001
-            pass
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
