@@ -79,7 +79,10 @@ def folder() -> Path | None:
         return Path(where)
     if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
         return Path(os.environ["LOCALAPPDATA"]) / "copycheck" / "Cache"
-    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache")
+    try:
+        base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache")
+    except (RuntimeError, KeyError, OSError):  # no home folder (a bare container): no cache
+        return None
     return Path(base) / "copycheck"
 
 

@@ -113,3 +113,16 @@ def test_a_cached_pattern_keeps_res_compiled_code_and_matches_the_same():
            [(m.span(), m.group("tail")) for m in compiled.finditer(text)]
     broken = cache.LazyPattern("re", compiled.pattern, compiled.flags, ("not", "code"))
     assert broken.search(text).span() == compiled.search(text).span()  # bad code: compiled from source
+
+
+def test_no_home_folder_means_no_cache(monkeypatch):
+    monkeypatch.delenv("COPYCHECK_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(cache.Path, "home", staticmethod(no_home))
+    assert cache.folder() is None and cache._file() is None
+    monkeypatch.setenv("XDG_CACHE_HOME", "/somewhere")
+    assert str(cache.folder()) == "/somewhere/copycheck"
