@@ -4,6 +4,7 @@ counts), its words, and its prose's sentence and syllable counts (for readabilit
 from __future__ import annotations
 
 import heapq
+import operator
 import re
 from dataclasses import dataclass
 
@@ -92,14 +93,18 @@ class Prose:
                 self._total, self._short, self._size = self._total + counts("\n\n".join(self._short)), [], 0
         heap, i = self._longest, self.blocks
         self.blocks += 1
-        if len(heap) == self.n and len(text) < heap[0][0]:
+        full = len(heap) == self.n
+        if full and len(text) < heap[0][0]:
             return  # no sentence here can be among the longest
-        for length, a, z in _sentences(text):
-            item = (length, i, a, z, block)
+        starts, ends = _spans(text)
+        lengths = list(map(operator.sub, ends, starts))
+        if full and max(lengths) < heap[0][0]:
+            return
+        for length, a, z in zip(lengths, starts, ends):
             if len(heap) < self.n:
-                heapq.heappush(heap, item)
-            elif item[:4] > heap[0][:4]:
-                heapq.heapreplace(heap, item)
+                heapq.heappush(heap, (length, i, a, z, block))
+            elif length >= heap[0][0] and (length, i, a, z) > heap[0][:4]:
+                heapq.heapreplace(heap, (length, i, a, z, block))
 
     def counts(self) -> "Counts":
         if self._short:
@@ -112,14 +117,19 @@ class Prose:
         return [_trimmed(b, a, z) for _, _, a, z, b in sorted(self._longest, key=lambda t: t[:4], reverse=True)]
 
 
+def _spans(text):
+    """The starts and the ends of text's sentence-ish spans (up to each run of sentence
+    punctuation, and the rest), as two lists: no Python loop over the sentences."""
+    ends = [m.end() for m in _TERMINAL.finditer(text)]
+    if not ends or ends[-1] < len(text):
+        ends.append(len(text))
+    return [0, *ends[:-1]], ends
+
+
 def _sentences(text):
     """(length, start, end) of each sentence-ish span of text."""
-    a = 0
-    for m in _TERMINAL.finditer(text):
-        yield m.end() - a, a, m.end()
-        a = m.end()
-    if len(text) > a:
-        yield len(text) - a, a, len(text)
+    starts, ends = _spans(text)
+    return zip(map(operator.sub, ends, starts), starts, ends)
 
 
 def _trimmed(block, a, z):
