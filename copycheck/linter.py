@@ -210,6 +210,7 @@ class Linter:
                 if len(findings) > start:
                     spans.append((start, len(findings), block_counts))
         current.block = current.ctx = current.split = None
+        self.words = doc.words  # for the reports' totals
         if page is not None:
             verdict = page.verdict()
             findings = self._in_domain(findings, page, verdict, spans)
