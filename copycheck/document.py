@@ -90,7 +90,7 @@ class Prose:
             self._short.append(text)
             self._size += len(text)
             if self._size > BATCH:
-                self._total, self._short, self._size = self._total + counts("\n\n".join(self._short)), [], 0
+                self._count_short()
         heap, i = self._longest, self.blocks
         self.blocks += 1
         full = len(heap) == self.n
@@ -106,9 +106,12 @@ class Prose:
             elif length >= heap[0][0] and (length, i, a, z) > heap[0][:4]:
                 heapq.heapreplace(heap, (length, i, a, z, block))
 
-    def counts(self) -> "Counts":
+    def _count_short(self) -> None:
         if self._short:
             self._total, self._short, self._size = self._total + counts("\n\n".join(self._short)), [], 0
+
+    def counts(self) -> "Counts":
+        self._count_short()
         return self._total
 
     def longest(self) -> list:
@@ -139,7 +142,7 @@ def _trimmed(block, a, z):
 
 def longest_sentence(block):
     """(words, block, start, end) of the block's longest sentence (the last of equals)."""
-    _, a, z = max(((length, a, z) for length, a, z in _sentences(block.text)), default=(0, 0, len(block.text)))
+    _, a, z = max(_sentences(block.text))
     return _trimmed(block, a, z)
 
 

@@ -30,7 +30,8 @@ def _lexicon():
 
 
 def of(source: str, fmt: str, texts=()) -> tuple:
-    """(language code or None, how it was told: 'declared' or 'detected')."""
+    """(language code or None, how it was told: 'declared' or 'detected').  texts: the
+    text of the page's first blocks, about SAMPLE characters (the caller reads no more)."""
     head = source[:4000]
     if fmt == "html":
         m = _HTML_LANG.search(head)
@@ -42,13 +43,7 @@ def of(source: str, fmt: str, texts=()) -> tuple:
             m = _FM_LANG.search(fm.group(0))
             if m:
                 return _norm(m.group(1)), "declared"
-    sample, n = [], 0
-    for t in texts:  # the first blocks, up to the sample detect() reads
-        sample.append(t)
-        n += len(t) + 1
-        if n > SAMPLE:
-            break
-    return detect(" ".join(sample)), "detected"
+    return detect(" ".join(texts)), "detected"
 
 
 def detect(text: str, sample: int = SAMPLE):

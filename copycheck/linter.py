@@ -110,7 +110,7 @@ class Linter:
         new_file()  # users' patterns get a fresh time budget for each file
         parsed = markup.Parsed()
         blocks = markup.stream(source, fmt, parsed, self.settings.frontmatter_keys)  # one at a time, never all held
-        head, size = [], 0  # the first blocks, the sample the language is told from
+        head, size = [], 0  # the first blocks: the sample the language is told from
         for b in blocks:
             head.append(b)
             size += len(b.text) + 1

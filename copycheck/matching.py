@@ -22,6 +22,7 @@ from claimrules.patterns import to_regex
 
 MAX_PREFIX = 12
 MAX_PREFIXES = 512
+_WORD_START = r"(?<![\w-])"  # a prefix starts a word: no letter, digit or hyphen before it
 SMALL_TEXT = 60_000  # characters scanned word by word before the trie is worth compiling (a pre-commit run)
 
 
@@ -215,12 +216,12 @@ class Matcher:
             self.candidates[p] = cands
         # the prefix in a lookahead: finditer then finds overlapping places in one C loop
         # (a prefix may run over the next word, where another rule's prefix starts)
-        self._trie = rf"(?<![\w-])(?=({_trie_regex(by_prefix) if by_prefix else '(?!)'}))"
+        self._trie = rf"{_WORD_START}(?=({_trie_regex(by_prefix) if by_prefix else '(?!)'}))"
         self._scan = self.scan_ci = None  # compiled on first use (the one for text whose lower() changes length too)
         # until the trie is compiled (tens of milliseconds), small texts are scanned word by word
         self.lengths = sorted({len(p) for p in by_prefix}, reverse=True)
         firsts = "".join(sorted({p[0] for p in by_prefix if p}))
-        self.starts = re.compile(rf"(?<![\w-])[{re.escape(firsts)}]") if firsts else None
+        self.starts = re.compile(rf"{_WORD_START}[{re.escape(firsts)}]") if firsts else None
         self.small_budget = SMALL_TEXT  # characters the word-by-word scan may still read in this process
 
     def __getstate__(self):  # a cached Matcher keeps its trie compiled (claimrules/cache.py stores re's code)

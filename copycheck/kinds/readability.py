@@ -37,8 +37,7 @@ def see_block(rule, doc, block, opts):
 def check_document(rule, doc, opts):
     prose = doc.notes.get(rule.code)
     if opts["scope"] == "document" and prose is not None:
-        found = _finding(rule, doc, lambda: prose.longest() if prose.blocks > 1 else prose.longest()[:1],
-                         prose.counts(), opts)
+        found = _finding(rule, doc, lambda: prose.longest()[:3 if prose.blocks > 1 else 1], prose.counts(), opts)
         if found is not None:
             yield found
 
