@@ -136,6 +136,7 @@ def check(paths, fmt, output_file, show_evidence, statistics, fail_on, exit_zero
     start = (Path(first) if Path(first).is_dir() else Path(first).parent) if first else None
     settings, rulebook, linter = _load(config_path, no_config, rule_files, evidence=evidence_paths,
                                        exclude=exclude, start=start, **overrides)
+    _long_lived()
     linter_of = None
     if not config_path and not no_config:
         from . import config
@@ -214,10 +215,21 @@ def check(paths, fmt, output_file, show_evidence, statistics, fail_on, exit_zero
     from claimrules import cache
 
     cache.save()  # what this run built, for the next one (a no-op when nothing is new)
+    _long_lived()  # and at exit, no last collection over the whole heap (a third of a small page's time)
     if result.errors:
         sys.exit(2)
     if not exit_zero and result.failed(settings.fail_on):
         sys.exit(1)
+
+
+def _long_lived():
+    """Tell the collector that everything alive now (the modules, the rulebook,
+    a run's findings) lives until the process ends, so its passes need not walk
+    them again (gc.freeze).  A command owns its process; the library API never
+    does this.  Reference counting still frees what dies."""
+    import gc
+
+    gc.freeze()
 
 
 def _colour(choice):

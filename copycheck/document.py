@@ -149,32 +149,68 @@ def longest_sentence(block):
 # -- readability ------------------------------------------------------------------
 
 _SYLLABLES: dict = {}  # word -> syllables, for the whole process
-_PYPHEN = None
+_HYPHENATOR = None
 _NOT_LETTERS = re.compile(r"[^\w']|_")
 
 
 def _syllables(word: str) -> int:
     """Syllables as textstat 0.7.3 counts them: pyphen's hyphenation points + 1,
-    after removing punctuation and hyphens.  pyphen is imported directly, only when
-    a readability rule runs: importing textstat 0.7.3 itself pulls in pkg_resources
-    (0.1 s at start-up, and missing from Python 3.12+ virtual environments)."""
-    global _PYPHEN
+    after removing punctuation and hyphens.  textstat itself is not imported: in
+    0.7.3 it pulls in pkg_resources (0.1 s at start-up, and missing from Python
+    3.12+ virtual environments)."""
+    global _HYPHENATOR
     n = _SYLLABLES.get(word)
     if n is None:
-        if _PYPHEN is None:
-            _PYPHEN = _hyphenation()
+        if _HYPHENATOR is None:
+            _HYPHENATOR = _hyphenation()
         bare = _NOT_LETTERS.sub("", word)
-        n = _SYLLABLES[word] = len(_PYPHEN.positions(bare)) + 1 if bare else 1
+        n = _SYLLABLES[word] = _HYPHENATOR.points(bare) + 1 if bare else 1
     return n
 
 
+class Hyphenator:
+    """The places pyphen would hyphenate a word, counted with pyphen's en_US
+    patterns but without pyphen: Liang's algorithm, as pyphen 0.18 runs it
+    (``Pyphen(lang="en_US").positions``, with its left and right margins of 2).
+    The patterns are taken from pyphen once and remembered between runs as
+    plain data (claimrules/cache.py), so a warm start never imports pyphen
+    (and importlib.resources, zipfile, tempfile... behind it: 15 ms)."""
+
+    __slots__ = ("patterns", "maxlen")
+    LEFT = RIGHT = 2  # pyphen's defaults, textstat's too
+
+    def __init__(self, patterns: dict, maxlen: int):
+        self.patterns = patterns  # letters (with "." for a word's ends) -> bytes: offset, then the values
+        self.maxlen = maxlen
+
+    def points(self, word: str) -> int:
+        """How many hyphenation points pyphen gives word."""
+        dotted = f".{word.lower()}."
+        n = len(dotted)
+        values = [0] * (n + 1)
+        get = self.patterns.get
+        for i in range(n - 1):
+            for j in range(i + 1, min(i + self.maxlen, n) + 1):
+                pattern = get(dotted[i:j])
+                if pattern:
+                    at = i + pattern[0]
+                    for k in range(at, min(at + len(pattern) - 1, n + 1)):
+                        v = pattern[k - at + 1]
+                        if v > values[k]:
+                            values[k] = v
+        right = len(word) - self.RIGHT
+        return sum(1 for i in range(self.LEFT + 1, right + 2) if i <= n and values[i] % 2)
+
+
 @memo
-def _hyphenation():
-    """pyphen's en_US hyphenator, its patterns parsed once and remembered between runs
-    (claimrules/cache.py)."""
+def _hyphenation() -> Hyphenator:
+    """pyphen's en_US patterns as a Hyphenator, parsed once and remembered
+    between runs (claimrules/cache.py)."""
     import pyphen  # textstat's own dependency; never touches the network
 
-    return pyphen.Pyphen(lang="en_US")
+    hd = pyphen.Pyphen(lang="en_US").hd
+    return Hyphenator({letters: bytes([offset, *values]) for letters, (offset, values) in hd.patterns.items()},
+                      hd.maxlen)
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """The start-up cache (claimrules/cache.py): a warm run gives what a cold one
 gives; a stale, corrupt or unwritable cache is never trusted and never fails a run."""
-import hashlib
 import os
+import zlib
 import subprocess
 import sys
 from pathlib import Path
@@ -45,18 +45,42 @@ def test_a_corrupt_cache_is_ignored_and_replaced(tmp_path, damage):
         path.write_bytes(b"not a cache at all")
     again = run(tmp_path, str(PAGE))
     assert again.stdout == good and "Traceback" not in again.stderr
-    rebuilt = path.read_bytes()  # rebuilt whole, its digest checking out again
-    head = len(cache.MAGIC) + 32
-    assert len(rebuilt) > 10_000 and hashlib.sha256(rebuilt[head:]).digest() == rebuilt[len(cache.MAGIC):head]
+    rebuilt = path.read_bytes()  # rebuilt whole: its key, length and CRC-32 check out again
+    key = cache._key()
+    head = len(key) + 12
+    assert rebuilt.startswith(key) and len(rebuilt) > 10_000
+    assert int.from_bytes(rebuilt[len(key):len(key) + 8], "little") == len(rebuilt) - head
+    assert int.from_bytes(rebuilt[len(key) + 8:head], "little") == zlib.crc32(rebuilt[head:])
 
 
 def test_a_stale_cache_is_never_read(tmp_path, monkeypatch):
-    """The file's name is a digest of everything it was built from: another
-    rulebook or Python looks for another file."""
+    """The file starts with the key of everything it was built from: another
+    cache format, or an edited rule file, looks for another file."""
     monkeypatch.setenv("COPYCHECK_CACHE_DIR", str(tmp_path))
-    name = cache._file().name
+    name, key = cache._file()
     monkeypatch.setattr(cache, "MAGIC", b"copycheck-cache 0\n")
-    assert cache._file().name != name
+    assert cache._file()[0] != name and cache._file()[1] != key
+    monkeypatch.undo()
+    rule_file = ROOT / "claimrules" / "rules" / "efficacy.yaml"
+    st = rule_file.stat()
+    try:
+        os.utime(rule_file, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))  # edited since
+        assert cache._key() != key
+    finally:
+        os.utime(rule_file, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert cache._key() == key
+
+
+def test_a_file_under_the_right_name_with_another_key_is_not_read(tmp_path, monkeypatch):
+    """Two keys whose CRC-32 collide share a file name: the key line at the head
+    still tells them apart, so the other's values are never unpickled."""
+    monkeypatch.setenv("COPYCHECK_CACHE_DIR", str(tmp_path))
+    path, key = cache._file()
+    other = key.replace(b"copycheck-cache", b"copycheck-cachf")
+    path.write_bytes(cache._framed(other, b"never unpickled"))
+    assert cache._payload(path.read_bytes(), key) is None
+    assert cache._payload(cache._framed(key, b"payload"), key) == b"payload"
+    assert cache._payload(cache._framed(key, b"payload")[:-1], key) is None
 
 
 def test_no_cache_and_an_unwritable_folder_change_nothing(tmp_path):

@@ -83,6 +83,26 @@ def test_syllables_are_textstat_syllables():
         assert document._syllables(word) == textstat.syllable_count(word), word
 
 
+def test_our_hyphenator_places_pyphens_points():
+    """document.Hyphenator runs Liang's algorithm over pyphen's en_US patterns
+    without pyphen: it must count what pyphen's own positions() gives, with its
+    margins, for real words and for made-up ones (accents, apostrophes, a
+    letter whose lower case is longer, one and two letters)."""
+    import random
+
+    import pyphen
+
+    theirs = pyphen.Pyphen(lang="en_US")
+    ours = document._hyphenation()
+    words = {word for text in (DENSE, PLAIN, BENEFITS_ONLY) for word in text.replace("-", " ").split()}
+    words |= {"", "a", "ab", "abc", "İzmir", "straße", "naïve", "o'clock", "photorejuvenation", "microdermabrasion"}
+    pick = random.Random(15)
+    letters = "abcdefghijklmnopqrstuvwxyz'éüİ"
+    words |= {"".join(pick.choice(letters) for _ in range(pick.randint(1, 20))) for _ in range(5000)}
+    wrong = [w for w in sorted(words) if ours.points(w) != len(theirs.positions(w))]
+    assert wrong == []
+
+
 def test_readability_matches_textstat_formulas():
     textstat = _textstat()
     c = document.counts(DENSE)
