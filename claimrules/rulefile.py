@@ -6,11 +6,11 @@ rule is checked against the kind that will run it without this package
 importing the linter."""
 from __future__ import annotations
 
-import re
 
 from .cues import _phrases
 from .model import ABOUT, LEVELS, SPEECH, ClaimSpec, Evidence, Rule
 from .yamllib import LineDict, RulebookError, check_keys, did_you_mean, load_yaml
+from .cache import compiled
 
 RULE_KEYS = {
     "code", "name", "category", "level", "message", "suggestion", "why", "link",
@@ -19,7 +19,7 @@ RULE_KEYS = {
 }
 CLAIM_KEYS = {"predicate", "polarity", "strength", "speech", "about", "sourced", "invasive", "scope"}
 RULE_REQUIRED = ("code", "name", "category", "level", "message", "suggestion", "why", "link", "examples")
-CODE_RE = re.compile(r"CC\d{3}\Z")
+CODE_RE = compiled(r"CC\d{3}\Z")
 
 
 def check_options(path, line, kind, declared, options) -> dict:

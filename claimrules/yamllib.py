@@ -6,7 +6,6 @@ become :class:`LineDict`, which knows its own line and the line of each key.
 """
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 import yaml
@@ -140,6 +139,8 @@ def load_yaml(path: Path, text: str | None = None):
 
 
 def did_you_mean(word: str, choices) -> str:
+    import difflib  # only when a name is wrong
+
     close = difflib.get_close_matches(str(word), list(choices), n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""
 

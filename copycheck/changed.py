@@ -4,13 +4,13 @@ hooks (``--changed-since origin/main``).  Runs git, locally; never the network."
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 from pathlib import Path
 
+from claimrules.cache import compiled
 from claimrules.yamllib import RulebookError
 
-_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
+_HUNK = compiled(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 
 
 class ChangedError(RulebookError):

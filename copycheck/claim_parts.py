@@ -4,13 +4,13 @@ pieces of a predicate's claim read from them: the clause, a negator, the
 strength (hedges, qualifiers, boosters) and the speech act."""
 from __future__ import annotations
 
-import re
 
+from claimrules.cache import compiled
 from claimrules.words import STRENGTHS
 
-_WORD = re.compile(r"[\w'’%-]+")
+_WORD = compiled(r"[\w'’%-]+")
 _QUOTES = {'"': '"', "“": "”", "«": "»", "„": "“"}
-_OPENING = re.compile("[" + "".join(_QUOTES) + "]")
+_OPENING = compiled("[" + "".join(_QUOTES) + "]")
 CLAUSE = 160  # characters either side of a predicate that its clause may reach
 NEAR = 4  # words either side of a predicate in which a booster raises it
 REACH = 12  # words before a predicate that a hedge of benefit may stand in, across clause breaks

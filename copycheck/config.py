@@ -5,7 +5,6 @@ what it overrode."""
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -89,6 +88,8 @@ def load(path: Path | None) -> Settings:
         return Settings()
     path = Path(path)
     if path.suffix == ".toml":
+        import tomllib  # only for a pyproject.toml: not a start-up cost otherwise
+
         try:
             text = path.read_text(encoding="utf-8")
             data = tomllib.loads(text).get("tool", {}).get("copycheck", {})

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import heapq
 import operator
-import re
 from dataclasses import dataclass
 
-from claimrules.cache import memo
+from claimrules.cache import compiled, memo
 
 PROSE = ("paragraph", "list", "text")  # block scopes that readability reads
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_TERMINAL = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
+_WORD = compiled(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_TERMINAL = compiled(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
 LONG = 39  # a prose block with at least this many spaces is counted on its own
 BATCH = 1 << 18  # characters of short prose blocks counted together
 
@@ -150,7 +149,7 @@ def longest_sentence(block):
 
 _SYLLABLES: dict = {}  # word -> syllables, for the whole process
 _HYPHENATOR = None
-_NOT_LETTERS = re.compile(r"[^\w']|_")
+_NOT_LETTERS = compiled(r"[^\w']|_")
 
 
 def _syllables(word: str) -> int:

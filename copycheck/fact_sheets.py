@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from claimrules.cache import compiled
 from claimrules.topics import Topics
 from claimrules.yamllib import LineDict, RulebookError, check_keys, did_you_mean, load_yaml
 
-_FRONT = re.compile(r"---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|$)", re.S)
-CITE = re.compile(r"\s*\[([A-Za-z][\w-]*)\]\s*$")  # "... 4 to 6 weeks apart. [nhs]"
+_FRONT = compiled(r"---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|$)", re.S)
+CITE = compiled(r"\s*\[([A-Za-z][\w-]*)\]\s*$")  # "... 4 to 6 weeks apart. [nhs]"
 SOURCE_KEYS = ("title", "publisher", "url", "date")
 
 

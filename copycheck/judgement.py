@@ -6,11 +6,12 @@ one level.  A rule lists the cues that may act on it (``cues:``).  Judgement
 says how far a hit's level moves; copycheck/findings.py decides the severity."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-_WORDS = re.compile(r"\S+")
-_FIRST_WORD = re.compile(r"[\W_]*(\w+)")
+from claimrules.cache import compiled
+
+_WORDS = compiled(r"\S+")
+_FIRST_WORD = compiled(r"[\W_]*(\w+)")
 
 
 @dataclass(frozen=True)

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from claimrules.cache import memo
+from claimrules.cache import compiled, memo
 
-_HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?", re.I)
-_FM_LANG = re.compile(r"^[ \t]*[\"']?(?:lang|language|locale)[\"']?[ \t]*[:=][ \t]*[\"']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?\b",
+_HTML_LANG = compiled(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?", re.I)
+_FM_LANG = compiled(r"^[ \t]*[\"']?(?:lang|language|locale)[\"']?[ \t]*[:=][ \t]*[\"']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?\b",
                       re.M | re.I)
 SAMPLE = 6000  # characters of a page's text read to tell its language (about 1,000 words)
-_WORD = re.compile(r"[^\W\d_]+")
-_FM = re.compile(r"(?:---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n(?:---|\+\+\+)[ \t]*(?:\r?\n|$)|\{.*?\n\}", re.S)
+_WORD = compiled(r"[^\W\d_]+")
+_FM = compiled(r"(?:---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n(?:---|\+\+\+)[ \t]*(?:\r?\n|$)|\{.*?\n\}", re.S)
 
 
 @memo

@@ -18,6 +18,7 @@ import re._constants as C
 import re._parser as sre_parse
 from dataclasses import dataclass
 
+from claimrules.cache import compiled
 from claimrules.patterns import to_regex
 
 MAX_PREFIX = 12
@@ -157,8 +158,8 @@ def _trie_regex(words) -> str:
     return emit(trie)
 
 
-_BLANKS = re.compile(r"\s+")
-_PLAIN = re.compile(r"[a-z0-9']+")  # a plain lower-case word
+_BLANKS = compiled(r"\s+")
+_PLAIN = compiled(r"[a-z0-9']+")  # a plain lower-case word
 
 
 def _WORDCHAR(ch: str) -> bool:

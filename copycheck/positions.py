@@ -3,12 +3,13 @@
 A line ends at CRLF, LF or a lone CR; columns count characters (code points)."""
 from __future__ import annotations
 
-import re
 from array import array
 from bisect import bisect_right
 
-_EOL = re.compile(r"\r\n|\r|\n")
-_LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
+from claimrules.cache import compiled
+
+_EOL = compiled(r"\r\n|\r|\n")
+_LINE = compiled(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
 
 
 def split_lines(text: str, start: int = 0):

@@ -1,13 +1,14 @@
 """Sentence spans inside a block: the unit that judgement reads."""
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
+
+from claimrules.cache import compiled
 
 REACH = 300  # judgement reads at most this far either side of a hit: a "sentence" of a
 # megabyte with no full stop stays cheap (linear time on any input)
-_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)|\n[ \t]*\n|\n(?=[ \t]*[•·‣◦▪●])")  # a bullet starts a new item
-_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+_END = compiled(r"[.!?…]+[\"'”’)\]]*(?=\s|$)|\n[ \t]*\n|\n(?=[ \t]*[•·‣◦▪●])")  # a bullet starts a new item
+_WORD_BEFORE = compiled(r"([\w.]+)\.$")
 
 
 class Sentences:

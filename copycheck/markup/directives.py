@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+from claimrules.cache import compiled
+
 from . import Directive
 
-_COMMENT = re.compile(r"\s*copycheck-(disable-next-line|disable|enable)(?![\w-])(.*)", re.S)
-_TEXT = re.compile(r"[ \t]*copycheck:[ \t]*(disable-next-line|disable|enable)(?![\w-])(.*)")
+_COMMENT = compiled(r"\s*copycheck-(disable-next-line|disable|enable)(?![\w-])(.*)", re.S)
+_TEXT = compiled(r"[ \t]*copycheck:[ \t]*(disable-next-line|disable|enable)(?![\w-])(.*)")
 
 
 def _codes(rest: str) -> tuple:

@@ -12,16 +12,18 @@ from contextlib import contextmanager
 
 import yaml
 
+from claimrules.cache import compiled
+
 from ..blocks import BlockBuilder
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
 DEFAULT_KEYS = ("title", "description", "summary", "excerpt", "subtitle")
-_PREFIX = re.compile(r"^(?:meta|og|seo|twitter|opengraph)[:_.-]?", re.I)
+_PREFIX = compiled(r"^(?:meta|og|seo|twitter|opengraph)[:_.-]?", re.I)
 _NESTS = {"meta", "og", "seo", "twitter", "opengraph", "params"}
-_OPEN = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
-_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)", re.M)
-_KEY_LINE = re.compile(r"^[ \t]*([\w:.-]+)[ \t]*:[ \t]*(\S.*?)[ \t]*$", re.M)
-_WORD = re.compile(r"\S+")
+_OPEN = compiled(r"---[ \t]*(?:\r\n|\r|\n)")
+_CLOSE = compiled(r"^(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)", re.M)
+_KEY_LINE = compiled(r"^[ \t]*([\w:.-]+)[ \t]*:[ \t]*(\S.*?)[ \t]*$", re.M)
+_WORD = compiled(r"\S+")
 
 
 def key_wanted(key, keys) -> bool:
@@ -29,10 +31,10 @@ def key_wanted(key, keys) -> bool:
     return k in keys or _PREFIX.sub("", k) in keys and _PREFIX.match(k) is not None
 
 
-_TOML_OPEN = re.compile(r"\+\+\+[ \t]*(?:\r\n|\r|\n)")
-_TOML_CLOSE = re.compile(r"^\+\+\+[ \t]*(?:\r\n|\r|\n|$)", re.M)
-_TOML_TABLE = re.compile(r"^[ \t]*\[+[ \t]*([\w.\"' -]+?)[ \t]*\]+[ \t]*$", re.M)
-_TOML_KEY = re.compile(r"^[ \t]*([\w.-]+|\"[^\"]+\")[ \t]*=[ \t]*(\"\"\"|'\'\''|\"|')", re.M)
+_TOML_OPEN = compiled(r"\+\+\+[ \t]*(?:\r\n|\r|\n)")
+_TOML_CLOSE = compiled(r"^\+\+\+[ \t]*(?:\r\n|\r|\n|$)", re.M)
+_TOML_TABLE = compiled(r"^[ \t]*\[+[ \t]*([\w.\"' -]+?)[ \t]*\]+[ \t]*$", re.M)
+_TOML_KEY = compiled(r"^[ \t]*([\w.-]+|\"[^\"]+\")[ \t]*=[ \t]*(\"\"\"|'\'\''|\"|')", re.M)
 
 
 def _toml(source: str, parsed, keys) -> int:

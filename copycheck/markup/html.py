@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from html import unescape
 
+from claimrules.cache import compiled
+
 from . import directives, handed_on
 from ..blocks import BlockBuilder
 from .inline import add_entities
@@ -24,14 +26,14 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 SCOPES = {"title": "title", "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
           "h6": "heading", "p": "paragraph", "li": "list", "td": "table", "th": "table", "blockquote": "paragraph"}
 META_NAMES = {"description", "og:title", "og:description", "twitter:title", "twitter:description"}
-_ATTR = re.compile(r"""([^\s"'<>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+_ATTR = compiled(r"""([^\s"'<>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 # one tag from "<name" to its ">": attribute values in quotes may hold ">"; a tag that
 # never closes runs to the end of the page and is dropped, as browsers do (no retry at the
 # next "<", so the whole read is one pass: linear time on any page)
-_TAG_BODY = re.compile(r"""(?:[^>"']+|"[^"]*"|'[^']*')*""")
-_ATTRS = re.compile(r"""([^\s"'>/=][^\s"'>/=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""")
-_NAME = re.compile(r"[A-Za-z][^\s/>]*")
-_CHARREF = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{0,31});?")
+_TAG_BODY = compiled(r"""(?:[^>"']+|"[^"]*"|'[^']*')*""")
+_ATTRS = compiled(r"""([^\s"'>/=][^\s"'>/=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""")
+_NAME = compiled(r"[A-Za-z][^\s/>]*")
+_CHARREF = compiled(r"&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{0,31});?")
 RAW = {"script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed", "noframes", "plaintext"}
 
 

@@ -2,13 +2,13 @@
 keeps the words, drops the markup, and maps every character back."""
 from __future__ import annotations
 
-import html as _html
-import re
+
+from claimrules.cache import compiled
 
 _ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 
 # One alternation, tried left to right at each special character.
-_MD_INLINE = re.compile(
+_MD_INLINE = compiled(
     r"(?P<comment><!--.*?-->)"
     r"|(?P<autolink><(?:https?|mailto|ftp):[^>\s]*>)"
     r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"
@@ -18,11 +18,11 @@ _MD_INLINE = re.compile(
     r"|(?P<escape>\\[!-/:-@\[-`{-~])"
     r"|(?P<emph>\*+|~~+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9]))"
 )
-_HAS_SPECIAL = re.compile(r"[`<&\\*~_]|!?\[|https?://|www\.")  # where a construct may start
-_ENTITY_RE = re.compile(_ENTITY)
+_HAS_SPECIAL = compiled(r"[`<&\\*~_]|!?\[|https?://|www\.")  # where a construct may start
+_ENTITY_RE = compiled(_ENTITY)
 
 
-_TICKS = re.compile(r"`+")
+_TICKS = compiled(r"`+")
 
 
 def _constructs(raw: str):
@@ -65,7 +65,7 @@ def add_entities(builder, src_start: int, raw: str, refs=_ENTITY_RE) -> None:
     for m in refs.finditer(raw):
         builder.copy(src_start + pos, raw[pos:m.start()])
         ref = m.group()
-        decoded = _html.unescape(ref if ref.endswith(";") else ref + ";")
+        decoded = _unescape(ref if ref.endswith(";") else ref + ";")
         builder.replace(src_start + m.start(), m.end() - m.start(), decoded)
         pos = m.end()
     builder.copy(src_start + pos, raw[pos:])
@@ -85,7 +85,7 @@ def add_markdown(builder, src_start: int, raw: str, on_comment=None) -> None:
             add_markdown(builder, src_start + m.start("label"), m.group("label"), on_comment)
             builder.replace(src_start + m.end("label"), 0, " ")
         elif kind == "entity":
-            builder.replace(src_start + start, end - start, _html.unescape(m.group()))
+            builder.replace(src_start + start, end - start, _unescape(m.group()))
         elif kind == "escape":
             builder.replace(src_start + start, 2, m.group()[1])
         elif kind == "comment":
@@ -97,3 +97,11 @@ def add_markdown(builder, src_start: int, raw: str, on_comment=None) -> None:
         # emphasis markers are dropped
         pos = end
     builder.copy(src_start + pos, raw[pos:])
+
+
+def _unescape(reference: str) -> str:
+    """One HTML character reference decoded (html's table of 2,000 names is
+    imported the first time a page has one, not at start-up)."""
+    from html import unescape
+
+    return unescape(reference)

@@ -9,23 +9,25 @@ from __future__ import annotations
 
 import re
 
+from claimrules.cache import compiled
+
 from . import directives, frontmatter, handed_on
 from ..blocks import BlockBuilder
 from ..positions import split_lines
 from .inline import add_markdown
 
-_FENCE = re.compile(r" {0,3}(`{3,}(?=[^`]*$)|~{3,})")  # a backtick fence's info string has no backtick
-_ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
-_ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
-_QUOTE = re.compile(r" {0,3}> ?")
-_LIST = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
-_HR = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_SETEXT = re.compile(r" {0,3}(?:=+|-+)[ \t]*$")
-_LINKDEF = re.compile(r" {0,3}\[[^\]]+\]:\s*\S+")
-_TABLE_DELIM = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
-_RAW_OPEN = re.compile(r"[ \t]*<(script|style|pre|textarea|template)\b", re.I)
-_COMMENT_OPEN = re.compile(r"[ \t]*<!--")
-_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_FENCE = compiled(r" {0,3}(`{3,}(?=[^`]*$)|~{3,})")  # a backtick fence's info string has no backtick
+_ATX = compiled(r" {0,3}(#{1,6})(?:[ \t]+|$)")
+_ATX_CLOSE = compiled(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
+_QUOTE = compiled(r" {0,3}> ?")
+_LIST = compiled(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+_HR = compiled(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_SETEXT = compiled(r" {0,3}(?:=+|-+)[ \t]*$")
+_LINKDEF = compiled(r" {0,3}\[[^\]]+\]:\s*\S+")
+_TABLE_DELIM = compiled(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_RAW_OPEN = compiled(r"[ \t]*<(script|style|pre|textarea|template)\b", re.I)
+_COMMENT_OPEN = compiled(r"[ \t]*<!--")
+_CELL_SPLIT = compiled(r"(?<!\\)\|")
 
 
 def _indent(content: str) -> int:
