@@ -10,7 +10,7 @@ def level_rank(level: str) -> int:
     return LEVELS.index(level)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Evidence:
     source: str  # where the quote comes from (a rule's own quote: its document)
     line: int
@@ -21,7 +21,7 @@ SPEECH = ("assertion", "question", "condition", "expectation", "purpose", "testi
 ABOUT = ("treatment", "named", "results", "target", "research", "harm", "benefit")
 
 
-@dataclass(frozen=True)
+@dataclass
 class ClaimSpec:
     """What a claim rule fires on, over the claim reader's parts (lexicon/words.yaml)."""
 

@@ -21,7 +21,7 @@ MODIFIERS = ("negators", "not_negators", "relative_to", "bridge", "hedges", "qua
              "target_words", "research_words", "first_person", "wh_words")
 
 
-@dataclass(frozen=True)
+@dataclass
 class WordClass:
     """One predicate class: its terms (found by the one-pass scan), what a denial of
     it means (harm: the harm is absent), its own strength and what it needs nearby."""
@@ -41,7 +41,7 @@ class WordClass:
     line: int
 
 
-@dataclass(frozen=True)
+@dataclass
 class Words:
     classes: dict  # name -> WordClass, in file order
     benefits: tuple  # the classes that promise a benefit (what the balance check and `needs: benefit` read)
@@ -49,7 +49,7 @@ class Words:
     path: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class Domain:
     health: tuple  # patterns, counted by the scan
     other: tuple

@@ -18,7 +18,7 @@ from claimrules.words import STRENGTHS, load_words
 
 from .claim_parts import _OPENING, DENIAL_WINDOW, WINDOW, Sentence, normal
 
-@dataclass(frozen=True)
+@dataclass
 class Claim:
     start: int  # the predicate word's span in the block text
     end: int

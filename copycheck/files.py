@@ -33,7 +33,7 @@ class InputError(Exception):
         super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Source:
     path: str  # as shown in reports
     text: str

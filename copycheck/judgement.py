@@ -14,7 +14,7 @@ _WORDS = compiled(r"\S+")
 _FIRST_WORD = compiled(r"[\W_]*(\w+)")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Verdict:
     dropped: bool  # not a claim: no finding
     shift: int  # how many levels the rule's level moves (-1: lowered)

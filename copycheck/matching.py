@@ -34,7 +34,7 @@ class MatchTimeout(Exception):
                          "(5 s a file, 60 s a run, 2 s a match); simplify its patterns")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Hit:
     rule: object
     start: int

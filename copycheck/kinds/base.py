@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass
 class Option:
     """One setting of a kind: its type (a Python type, or a tuple of allowed
     strings) and default.  claimrules validates rule files against these."""
@@ -33,7 +33,7 @@ class Option:
     about: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass
 class Candidate:
     """What a check found: a span of a block, how judgement moved the rule's level,
     and the words to show (None: the rule's own)."""
@@ -51,7 +51,7 @@ class Candidate:
     treatment: str | None = None  # the treatment the claim is about, for the advice (copycheck/advice.py)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Kind:
     name: str
     about: str
