@@ -139,8 +139,9 @@ def _payload(data: bytes, key: bytes) -> bytes | None:
 
 
 class LazyPattern:
-    """A compiled regular expression that a cache file stored as its source: compiled
-    on first use, after which its methods are the compiled pattern's own."""
+    """A compiled regular expression, compiled on first use (from the code stored
+    with it, or kept in the cache file, else from its source), after which its
+    methods are the compiled pattern's own."""
 
     _METHODS = ("match", "search", "fullmatch", "finditer", "findall", "sub", "subn", "split")
 
@@ -151,11 +152,8 @@ class LazyPattern:
     def _real(self):
         real = self.__dict__.get("_compiled")
         if real is None:
-            if self.code == _MODULE:
-                real = _module_pattern(self.pattern, self.flags)
-            elif self.engine == "re":
-                real = _from_code(self.code) if self.code else None
-                real = real or re.compile(self.pattern, self.flags)
+            if self.engine == "re":
+                real = (_from_code(self.code) if self.code else None) or _stored(self.pattern, self.flags)
             else:
                 import regex
 
@@ -174,19 +172,18 @@ class LazyPattern:
         return LazyPattern, (self.engine, self.pattern, self.flags, self.code)
 
 
-_MODULE = "module"  # a LazyPattern's code: a module's own pattern, its code kept in the cache file
-
-
 def compiled(pattern: str, flags: int = 0) -> LazyPattern:
     """A module's regular expression (``NAME = compiled(r"...")``): compiled on
     first use, from the code an earlier run kept in the cache file (no parsing),
     else from its source, and its code kept for the next run.  Importing a module
     costs nothing for its patterns (the fifty of copycheck's modules took 12 ms
     of a start-up)."""
-    return LazyPattern("re", pattern, flags, _MODULE)
+    return LazyPattern("re", pattern, flags)
 
 
-def _module_pattern(pattern: str, flags: int) -> re.Pattern:
+def _stored(pattern: str, flags: int) -> re.Pattern:
+    """A pattern compiled from the code the cache file keeps for it, else from its
+    source (its code then remembered, for the file)."""
     key = ("re.compile", pattern, flags)
     code = _MEMO.get(key)
     real = _from_code(code) if code else None

@@ -6,11 +6,10 @@ rule is checked against the kind that will run it without this package
 importing the linter."""
 from __future__ import annotations
 
-
+from .cache import compiled
 from .cues import _phrases
 from .model import ABOUT, LEVELS, SPEECH, ClaimSpec, Evidence, Rule
 from .yamllib import LineDict, RulebookError, check_keys, did_you_mean, load_yaml
-from .cache import compiled
 
 RULE_KEYS = {
     "code", "name", "category", "level", "message", "suggestion", "why", "link",

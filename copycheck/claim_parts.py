@@ -4,7 +4,6 @@ pieces of a predicate's claim read from them: the clause, a negator, the
 strength (hedges, qualifiers, boosters) and the speech act."""
 from __future__ import annotations
 
-
 from claimrules.cache import compiled
 from claimrules.words import STRENGTHS
 

@@ -198,7 +198,7 @@ class Hyphenator:
                         if v > values[k]:
                             values[k] = v
         right = len(word) - self.RIGHT
-        return sum(1 for i in range(self.LEFT + 1, right + 2) if i <= n and values[i] % 2)
+        return sum(1 for i in range(self.LEFT + 1, right + 2) if values[i] % 2)
 
 
 @memo

@@ -1,9 +1,9 @@
 """The start-up cache (claimrules/cache.py): a warm run gives what a cold one
 gives; a stale, corrupt or unwritable cache is never trusted and never fails a run."""
 import os
-import zlib
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest

@@ -2,7 +2,6 @@
 keeps the words, drops the markup, and maps every character back."""
 from __future__ import annotations
 
-
 from claimrules.cache import compiled
 
 _ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
