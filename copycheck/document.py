@@ -40,7 +40,7 @@ class Document:
         self.notes: dict = {}  # rule code -> what its kind keeps from block to block
         self.words = 0
         self.prose_blocks = 0
-        self._last = (None, None)  # (block, Counts): the block just added, counted once for every rule
+        self._last = (None, None, None)  # (block, Counts, sentence ends): the block just added, read once for every rule
 
     def add(self, block) -> None:
         self.words += len(block.text.split())
@@ -59,11 +59,21 @@ class Document:
     def word_count(self) -> int:
         return self.words
 
-    def block_counts(self, block) -> "Counts":
-        last, c = self._last
+    def block_ends(self, block) -> list:
+        """Where each run of sentence punctuation in block ends (one regex pass,
+        shared by the counts and the longest sentences)."""
+        last, c, ends = self._last
         if last is not block:
-            c = counts(block.text)
-            self._last = (block, c)
+            c, ends = None, _ends(block.text)
+            self._last = (block, c, ends)
+        return ends
+
+    def block_counts(self, block) -> "Counts":
+        ends = self.block_ends(block)
+        c = self._last[1]
+        if c is None:
+            c = counts(block.text, ends)
+            self._last = (block, c, ends)
         return c
 
     def line_of(self, block, pos):
@@ -81,10 +91,11 @@ class Prose:
         self._total, self._short, self._size = Counts(0, 0, 0, 0), [], 0
         self._longest = []  # a min-heap of (length, block number, start, end, block): the n longest
 
-    def add(self, block, block_counts=None) -> None:
+    def add(self, block, doc=None) -> None:
+        """doc: the Document, whose counts and sentence ends of the block are shared."""
         text = block.text
         if text.count(" ") >= LONG:
-            self._total = self._total + (block_counts(block) if block_counts else counts(text))
+            self._total = self._total + (doc.block_counts(block) if doc else counts(text))
         else:
             self._short.append(text)
             self._size += len(text)
@@ -95,7 +106,7 @@ class Prose:
         full = len(heap) == self.n
         if full and len(text) < heap[0][0]:
             return  # no sentence here can be among the longest
-        starts, ends = _spans(text)
+        starts, ends = _spans(text, doc.block_ends(block) if doc else None)
         lengths = list(map(operator.sub, ends, starts))
         if full and max(lengths) < heap[0][0]:
             return
@@ -119,18 +130,24 @@ class Prose:
         return [_trimmed(b, a, z) for _, _, a, z, b in sorted(self._longest, key=lambda t: t[:4], reverse=True)]
 
 
-def _spans(text):
+def _ends(text) -> list:
+    """Where each run of sentence punctuation in text ends."""
+    return [m.end() for m in _TERMINAL.finditer(text)]
+
+
+def _spans(text, ends=None):
     """The starts and the ends of text's sentence-ish spans (up to each run of sentence
-    punctuation, and the rest), as two lists: no Python loop over the sentences."""
-    ends = [m.end() for m in _TERMINAL.finditer(text)]
+    punctuation, and the rest), as two lists: no Python loop over the sentences.
+    ends: _ends(text), if it is known."""
+    ends = _ends(text) if ends is None else ends[:]
     if not ends or ends[-1] < len(text):
         ends.append(len(text))
     return [0, *ends[:-1]], ends
 
 
-def _sentences(text):
+def _sentences(text, ends=None):
     """(length, start, end) of each sentence-ish span of text."""
-    starts, ends = _spans(text)
+    starts, ends = _spans(text, ends)
     return zip(map(operator.sub, ends, starts), starts, ends)
 
 
@@ -139,9 +156,10 @@ def _trimmed(block, a, z):
     return len(piece.split()), block, a + len(piece) - len(piece.lstrip()), a + len(piece.rstrip())
 
 
-def longest_sentence(block):
-    """(words, block, start, end) of the block's longest sentence (the last of equals)."""
-    _, a, z = max(_sentences(block.text))
+def longest_sentence(block, ends=None):
+    """(words, block, start, end) of the block's longest sentence (the last of equals).
+    ends: the block's sentence ends (_ends), if they are known."""
+    _, a, z = max(_sentences(block.text, ends))
     return _trimmed(block, a, z)
 
 
@@ -249,7 +267,7 @@ def _token_syllables(token: str) -> int:
     return k
 
 
-def counts(text: str) -> Counts:
+def counts(text: str, ends=None) -> Counts:
     """Word, sentence and syllable counts of prose: the words are white-space
     tokens with letters; each distinct token's syllables are looked up once per
     process, and the rest is done by C loops (map, sum, list.count)."""
@@ -265,5 +283,5 @@ def counts(text: str) -> Counts:
     not_words = syl.count(0)
     words = len(syl) - not_words
     poly = words - syl.count(1) - syl.count(2)
-    sentences = max(1, len(_TERMINAL.findall(text))) if words else 0
+    sentences = max(1, len(_TERMINAL.findall(text) if ends is None else ends)) if words else 0
     return Counts(words, sentences, sum(syl), poly)

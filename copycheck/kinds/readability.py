@@ -18,7 +18,7 @@ def see_block(rule, doc, block, opts):
         prose = doc.notes.get(rule.code)
         if prose is None:
             prose = doc.notes[rule.code] = Prose()
-        prose.add(block, doc.block_counts)
+        prose.add(block, doc)
         return
     held = doc.notes.pop(rule.code, None)
     if held is not None:  # a second paragraph: the first one's finding stands
@@ -26,7 +26,7 @@ def see_block(rule, doc, block, opts):
     # a paragraph with fewer spaces than min_words cannot hold min_words words
     if block.text.count(" ") + 1 < opts["min_words"]:
         return
-    found = _finding(rule, doc, lambda: [longest_sentence(block)], doc.block_counts(block), opts)
+    found = _finding(rule, doc, lambda: [longest_sentence(block, doc.block_ends(block))], doc.block_counts(block), opts)
     if found is not None:
         if doc.prose_blocks == 1:  # (one paragraph may be the page: then the document rule speaks for it)
             doc.notes[rule.code] = found
