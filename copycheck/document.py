@@ -40,7 +40,7 @@ class Document:
         self.notes: dict = {}  # rule code -> what its kind keeps from block to block
         self.words = 0
         self.prose_blocks = 0
-        self._last = (None, None, None)  # (block, Counts, sentence ends): the block just added, read once for every rule
+        self._block = self._ends = self._counts = None  # the block just added, read once for every rule
 
     def add(self, block) -> None:
         self.words += len(block.text.split())
@@ -59,22 +59,21 @@ class Document:
     def word_count(self) -> int:
         return self.words
 
+    def _read(self, block) -> None:
+        if self._block is not block:
+            self._block, self._ends, self._counts = block, _ends(block.text), None
+
     def block_ends(self, block) -> list:
         """Where each run of sentence punctuation in block ends (one regex pass,
         shared by the counts and the longest sentences)."""
-        last, c, ends = self._last
-        if last is not block:
-            c, ends = None, _ends(block.text)
-            self._last = (block, c, ends)
-        return ends
+        self._read(block)
+        return self._ends
 
     def block_counts(self, block) -> "Counts":
-        ends = self.block_ends(block)
-        c = self._last[1]
-        if c is None:
-            c = counts(block.text, ends)
-            self._last = (block, c, ends)
-        return c
+        self._read(block)
+        if self._counts is None:
+            self._counts = counts(block.text, self._ends)
+        return self._counts
 
     def line_of(self, block, pos):
         return self.lines.locate(block.source_span(pos, pos + 1)[0])[0]
@@ -270,7 +269,8 @@ def _token_syllables(token: str) -> int:
 def counts(text: str, ends=None) -> Counts:
     """Word, sentence and syllable counts of prose: the words are white-space
     tokens with letters; each distinct token's syllables are looked up once per
-    process, and the rest is done by C loops (map, sum, list.count)."""
+    process, and the rest is done by C loops (map, sum, list.count).  ends: _ends(text),
+    if it is known (the sentences are counted from it)."""
     tokens = text.lower().split()
     missing = set(tokens).difference(_TOKENS)
     if missing and len(_TOKENS) + len(missing) > CACHE_LIMIT:  # bounded: forget, before this text's lookups
