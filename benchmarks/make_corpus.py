@@ -9,8 +9,8 @@ the same material; OUT/small.md is a 3 KB clinic page.
 """
 from __future__ import annotations
 
+import argparse
 import random
-import sys
 from pathlib import Path
 
 SEED = 20261122
@@ -149,4 +149,7 @@ def main(out: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent / "corpus")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out", nargs="?", type=Path, default=Path(__file__).parent / "corpus",
+                        help="the folder to write (default: benchmarks/corpus/)")
+    main(parser.parse_args().out)
