@@ -236,16 +236,19 @@ class Matcher:
             self._scan = re.compile(self._trie)
         return self._scan
 
-    def _places(self, subject: str, scan):
+    def _places(self, subject: str, scan, lowered=False):
         """(position, prefix) of each place some rule could match, in order: the
-        longest prefix that the text there starts with (white space runs as " ")."""
+        longest prefix that the text there starts with (white space runs as " ").
+        lowered: subject is already lower case (the scan was made case-sensitive for it)."""
+        known = self.candidates
         for m in scan.finditer(subject):
-            found = m.group(1)
-            key = found.lower()
-            if len(key) != len(found):  # "İ".lower() is two characters; the scan matched it as one
-                key = "".join(ch.lower()[:1] for ch in found)
-            if not key.isalpha():
-                key = _BLANKS.sub(" ", key)  # any run of white space stands as one " " in a prefix
+            key = m.group(1)
+            if not lowered:
+                found, key = key, key.lower()
+                if len(key) != len(found):  # "İ".lower() is two characters; the scan matched it as one
+                    key = "".join(ch.lower()[:1] for ch in found)
+            if key not in known:  # the prefixes hold single spaces: any other run of white space stands as one " "
+                key = _BLANKS.sub(" ", key)
             yield m.start(), key
 
     def _places_by_word(self, lower: str):
@@ -277,7 +280,7 @@ class Matcher:
                 self.small_budget -= len(text)
                 places = self._places_by_word(lower)
             else:
-                places = self._places(lower, self.scan)
+                places = self._places(lower, self.scan, lowered=True)
         else:  # lower() changed a length (e.g. "İ"): scan the text itself, without case
             if self.scan_ci is None:
                 self.scan_ci = re.compile(self._trie, re.IGNORECASE)
