@@ -163,7 +163,7 @@ def main():
         c = row("corpus, one process", "codespell", [peer_bin("codespell"), str(site)], site)
         ratios.append(("corpus / codespell (target <= 1.0)", t1 / c))
         if old:
-            o = row("corpus, one process", f"copycheck {args.against}", [*old_cc, str(site)], site, cwd=old)
+            o = row("corpus, one process", f"copycheck {args.against}", [*old_cc, "--jobs", "1", str(site)], site, cwd=old)
             ratios.append((f"corpus / copycheck {args.against} (target <= 1.0)", t1 / o))
         if slow:
             p = row("corpus, one process", "proselint", [peer_bin("proselint"), "check", str(site)], site, 1)
