@@ -21,3 +21,40 @@ def test_make_corpus_rejects_a_second_folder(tmp_path):
                           cwd=tmp_path, capture_output=True, text=True)
     assert done.returncode == 2 and "unrecognized arguments" in done.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def _commonmark():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("commonmark_bench", ROOT / "benchmarks" / "commonmark.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_commonmark_judge_counts_what_a_reader_gets_right():
+    cm = _commonmark()
+    assert cm.rendered_words('<p>Gentle <code>x = 1</code> peel <img src="a.png" alt="before photo"></p>') == [
+        "Gentle", "peel", "before", "photo"]
+    examples = [  # written for this test, in the spec's JSON shape
+        {"markdown": "A *soft* [peel](https://example.org)\n", "html": "<p>A <em>soft</em> <a href=\"x\">peel</a></p>\n",
+         "section": "Links", "example": 1},
+        {"markdown": "    indented code\n", "html": "<pre><code>indented code\n</code></pre>\n",
+         "section": "Indented code blocks", "example": 2},
+        {"markdown": "Words the reader must drop\n", "html": "<p>Other words</p>\n", "section": "Paragraphs", "example": 3},
+    ]
+    right, by_section, wrong = cm.judge(cm.ours, examples)
+    assert right["words"] == 2 and right["positions"] == 3 and right["both"] == 2
+    assert [ex["example"] for ex in wrong] == [3] and by_section["Links"] == 1
+
+
+def test_commonmark_positions_check_catches_a_misplaced_piece():
+    cm = _commonmark()
+    from copycheck.blocks import BlockBuilder
+
+    source = "Laser hair removal"
+    good, bad = BlockBuilder("paragraph"), BlockBuilder("paragraph")
+    good.copy(6, "hair")
+    bad.copy(5, "hair")  # one character off
+    assert cm.positions_exact(source, [good.build()])
+    assert not cm.positions_exact(source, [bad.build()])
