@@ -35,6 +35,27 @@ FLAGGED = [
     "Doctors agree it is the fastest way to recover.",
     "Fat freezing is totally comfortable.",
     "Lose a dress size with no effort.",
+    # shapes found missing on pages written for treatments outside the development set
+    "With no nasty side effects, it is the easiest way to slim down.",  # an adjective between the denial and the harm
+    "Our lip fillers never cause lumps or swelling.",
+    "The injections are so quick you will barely notice them.",
+    "Drop two dress sizes in just four weeks.",
+    "Most tattoos vanish after only two treatments.",
+    "You can go back to work straight after, with no visible signs.",
+    "Guaranteed to shed a stone in your first month.",
+    "Patients typically see a 70% reduction in wrinkles.",
+    "Our aesthetic team is the top-rated clinic in the county.",
+    "Britain's favourite skin clinic, as voted by our patients.",
+    "A facelift-like lift with no surgery.",
+    "A deep peel wipes away sun spots and leaves baby-soft skin.",
+    "Our gentle peels cause no irritation whatsoever.",
+    "Everybody is a candidate, whatever their age.",
+    "It works for every patient.",
+    "Feel better instantly with a vitamin drip.",
+    "Places on the programme are strictly limited.",
+    "Book before Sunday to lock in the exclusive price.",
+    "Thousands of happy clients can't be wrong.",
+    "Stops thinning hair in its tracks.",
 ]
 
 QUIET = [
@@ -51,6 +72,16 @@ QUIET = [
     "You can ask us to erase your personal data at any time.",
     "The best time to book is a week before your event.",
     "Up to 20% of patients report mild bruising (product leaflet, 2023).",
+    # honest shapes that share words with claims
+    "Stopping the medicine lets your appetite come back.",
+    "The evidence that vitamin drips raise energy in healthy adults is weak.",
+    "Myth 2: It is painless.",
+    "That fillers are permanent is a common myth.",
+    "Numbness in the treated area can last several weeks.",
+    "Up to 20% of people may get mild bruising.",
+    "Small bumps where the needle went in usually settle within a day.",
+    "Most people need two to four treatments for the best result.",
+    "It reduces the visible signs of ageing for some people.",
 ]
 
 
@@ -213,3 +244,4 @@ def test_a_software_page_gets_no_claim_findings():
     page = ("# Faster builds\n\nThe new compiler removes dead code and makes the server 40% faster. "
             "It is the best release yet, with zero downtime deploys and guaranteed API stability for every package.\n")
     assert flags(page, "release.md") == []
+
