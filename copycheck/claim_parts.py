@@ -95,6 +95,11 @@ class Sentence:
                                        for w in between)
         return a if ok else None
 
+    def denied_after(self, end, c1) -> bool:
+        """Words right after a harm deny it ("bruising simply doesn't happen")."""
+        m = self.m["denied_after"].match(self.norm, _skip_space(self.norm, end))
+        return m is not None and m.end() <= c1
+
     def boosted(self, c0, c1, start, end) -> bool:
         """A booster within NEAR words of the predicate, in its clause."""
         before = self.words_in(c0, start)[-NEAR:]

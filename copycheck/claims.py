@@ -90,7 +90,8 @@ class ClaimReader:
         negator denies, a judgement no booster raises, a quote no one speaks)."""
         lo, hi = max(0, start - 48), min(len(norm), end + 48)
         if all(w[0] == "denied" for w in wants) and wc.harm and not denial:
-            return self.m["negators"].search(norm, lo, start) is None
+            return self.m["negators"].search(norm, lo, start) is None and self.m["denied_after"].search(
+                norm, end, min(len(norm), end + 48)) is None
         if all(w[1] > wc.strength or w[2] == ("testimonial",) for w in wants):
             if self.m["boosters"].search(norm, lo, start) or self.m["boosters"].search(norm, end, hi):
                 return False
@@ -110,6 +111,8 @@ class ClaimReader:
         negator = marks.negator_before(c0, start, wc.harm and not denial,
                                        DENIAL_WINDOW if denial else WINDOW)
         negated = negator is not None
+        if wc.harm and not denial and not negated and marks.denied_after(end, c1):
+            negated, negator = True, start  # "complications simply don't happen"
         if wc.harm:
             polarity = "denied" if denial != negated else "asserted"
         else:

@@ -56,6 +56,13 @@ FLAGGED = [
     "Book before Sunday to lock in the exclusive price.",
     "Thousands of happy clients can't be wrong.",
     "Stops thinning hair in its tracks.",
+    "With our cannulas, bruising simply doesn't happen.",  # the denial after the harm
+    "Swelling is never a problem after our lip treatments.",
+    "A sharper jawline in under an hour.",
+    "Smoother lines you will enjoy for years.",
+    "Our injections burn stubborn fat while you sleep.",
+    "Trusted by more than 5,000 clients.",
+    "As featured in the national press, our clinic is booked for months.",
 ]
 
 QUIET = [
@@ -82,6 +89,8 @@ QUIET = [
     "Small bumps where the needle went in usually settle within a day.",
     "Most people need two to four treatments for the best result.",
     "It reduces the visible signs of ageing for some people.",
+    "Bruising does not happen often, but it can.",
+    "Small burns are rare when the settings suit your skin.",
 ]
 
 
