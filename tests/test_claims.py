@@ -63,6 +63,9 @@ FLAGGED = [
     "Our injections burn stubborn fat while you sleep.",
     "Trusted by more than 5,000 clients.",
     "As featured in the national press, our clinic is booked for months.",
+    "Thanks to our method you will never need to worry about bruising.",
+    "No other clinic gets results like these.",
+    "Our FDA-approved laser means you are in safe hands.",
 ]
 
 QUIET = [
@@ -91,6 +94,7 @@ QUIET = [
     "It reduces the visible signs of ageing for some people.",
     "Bruising does not happen often, but it can.",
     "Small burns are rare when the settings suit your skin.",
+    "The laser we use is CE-marked for the treatment of thread veins.",
 ]
 
 
