@@ -258,3 +258,14 @@ def test_a_software_page_gets_no_claim_findings():
             "It is the best release yet, with zero downtime deploys and guaranteed API stability for every package.\n")
     assert flags(page, "release.md") == []
 
+
+
+def test_pages_about_other_things_than_software_or_go_get_no_claim_findings():
+    errors = ("# Errors\n\nThe client raises these exceptions.\n\n| Name | Meaning |\n|---|---|\n"
+              "| BodyTimeout | the socket is destroyed when the request body times out |\n"
+              "| HeaderOverflow | the socket is destroyed because the headers are too large |\n")
+    assert flags(errors, "errors.md") == []
+    recipe = ("# Lemon cake\n\nThis recipe is the best you will ever bake, and it is guaranteed to vanish in "
+              "minutes. Mix the ingredients, then bake in a hot oven for 40 minutes; 100% of our testers "
+              "asked for a second slice.\n")
+    assert flags(recipe, "lemon-cake.md") == []
