@@ -66,6 +66,8 @@ FLAGGED = [
     "Thanks to our method you will never need to worry about bruising.",
     "No other clinic gets results like these.",
     "Our FDA-approved laser means you are in safe hands.",
+    '"My acne scars are completely gone!" says Anna.',
+    "- Tighter skin from the very first day",
 ]
 
 QUIET = [
