@@ -68,6 +68,11 @@ FLAGGED = [
     "Our FDA-approved laser means you are in safe hands.",
     '"My acne scars are completely gone!" says Anna.',
     "- Tighter skin from the very first day",
+    "Fresh, glowing skin after a single express facial.",
+    "A perfect nose, no surgery needed.",
+    "Dr Khan is the country's most trusted injector.",  # a ranking needs no treatment word
+    "Voted number one clinic by our readers.",
+    "Influencers trust us with their lips.",
 ]
 
 QUIET = [
@@ -97,6 +102,8 @@ QUIET = [
     "Bruising does not happen often, but it can.",
     "Small burns are rare when the settings suit your skin.",
     "The laser we use is CE-marked for the treatment of thread veins.",
+    "Dr Khan trained at the best hospitals in London.",
+    "The best time to visit us in London is a weekday morning.",
 ]
 
 
