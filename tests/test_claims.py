@@ -73,6 +73,13 @@ FLAGGED = [
     "Dr Khan is the country's most trusted injector.",  # a ranking needs no treatment word
     "Voted number one clinic by our readers.",
     "Influencers trust us with their lips.",
+    # what regulators said a hedge does not cure, and other kinds of claim
+    "This drip may help shield you against winter viruses.",
+    "There have been no reported cases of infection at our clinic.",
+    "Clinic-grade laser hair removal at home.",
+    "Your dream jawline has never been easier.",
+    "Meet Sam, whose life was transformed by our weight-loss programme.",
+    "Enter our giveaway to win a free skin booster treatment!",
 ]
 
 QUIET = [
@@ -104,6 +111,9 @@ QUIET = [
     "The laser we use is CE-marked for the treatment of thread veins.",
     "Dr Khan trained at the best hospitals in London.",
     "The best time to visit us in London is a weekday morning.",
+    "Our nurses use sterile single-use needles to protect you from infection.",
+    "The change from a light peel is temporary.",
+    "Vitamin drips are not a treatment for colds or flu.",
 ]
 
 
