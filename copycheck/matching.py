@@ -162,10 +162,6 @@ _BLANKS = compiled(r"\s+")
 _PLAIN = compiled(r"[a-z0-9']+")  # a plain lower-case word
 
 
-def _WORDCHAR(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
-
-
 class Tag:
     """Words the one-pass scan marks for a later stage rather than for a rule: a
     treatment named, a claim verb, a word a page-level rule counts.  It matches
@@ -215,6 +211,9 @@ class Matcher:
             for n in range(1, len(p) + 1):
                 cands.extend(by_prefix.get(p[:n], ()))
             self.candidates[p] = cands
+        # the same, as the lower-cased scan reads them: a plain word's candidates that cannot
+        # match at a place with this prefix are left out, and the rest say what they need
+        self.plan = {p: tuple(_planned(p, cands)) for p, cands in self.candidates.items()}
         # the prefix in a lookahead: finditer then finds overlapping places in one C loop
         # (a prefix may run over the next word, where another rule's prefix starts)
         self._trie = rf"{_WORD_START}(?=({_trie_regex(by_prefix) if by_prefix else '(?!)'}))"
@@ -287,22 +286,12 @@ class Matcher:
             subject = text
             places = self._places(text, self.scan_ci)
         found = []
-        for pos, key in places:
-            for rule, index, literal in self.candidates.get(key, ()):
-                if literal is not None and subject is lower:
-                    end = pos + len(literal)
-                    if key.startswith(literal) and not (end < len(text) and _WORDCHAR(text[end])):
-                        if tally is not None and getattr(rule, "tally", False):
-                            tally.append((pos, rule))
-                        else:
-                            found.append(Hit(rule, pos, end))
-                    continue
-                try:
-                    hit = rule.compiled()[index].match(text, pos)
-                except TimeoutError:
-                    raise MatchTimeout(rule) from None
-                if hit:
-                    found.append(Hit(rule, hit.start(), hit.end()))
+        if subject is lower:
+            self._confirm(text, places, found, tally)
+        else:
+            for pos, key in places:
+                for rule, index, _ in self.candidates.get(key, ()):
+                    self._match(rule, index, text, pos, found)
         for rule, index in self.unanchored:
             try:
                 for hit in rule.compiled()[index].finditer(text):
@@ -310,6 +299,44 @@ class Matcher:
             except TimeoutError:
                 raise MatchTimeout(rule) from None
         return _one_per_place(found)
+
+    def _confirm(self, text, places, found, tally):
+        """The hits at places found in lower-cased text: a plain word needs only a word
+        edge after it (no regex match); anything else is matched at the place."""
+        plan, size = self.plan, len(text)
+        for pos, key in places:
+            for rule, index, n, counted in plan.get(key, ()):
+                if not n:
+                    self._match(rule, index, text, pos, found)
+                    continue
+                end = pos + n
+                if end < size:
+                    c = text[end]
+                    if c.isalnum() or c == "_":
+                        continue
+                if counted and tally is not None:
+                    tally.append((pos, rule))
+                else:
+                    found.append(Hit(rule, pos, end))
+
+    @staticmethod
+    def _match(rule, index, text, pos, found):
+        try:
+            hit = rule.compiled()[index].match(text, pos)
+        except TimeoutError:
+            raise MatchTimeout(rule) from None
+        if hit:
+            found.append(Hit(rule, hit.start(), hit.end()))
+
+
+def _planned(prefix, candidates):
+    """(rule, index, length of its plain word or 0, counted only) for the candidates at a
+    place whose prefix is prefix; a plain word the prefix does not start with cannot match."""
+    for rule, index, literal in candidates:
+        if literal is None:
+            yield rule, index, 0, False
+        elif prefix.startswith(literal):
+            yield rule, index, len(literal), getattr(rule, "tally", False)
 
 
 def _one_per_place(hits):
