@@ -114,6 +114,7 @@ QUIET = [
     "Our nurses use sterile single-use needles to protect you from infection.",
     "The change from a light peel is temporary.",
     "Vitamin drips are not a treatment for colds or flu.",
+    "Some people lose hair for a few weeks after the injections.",
 ]
 
 
