@@ -258,8 +258,8 @@ def test_a_purpose_is_about_risk_and_a_result_after_to_is_still_claimed():
 
 
 def test_a_quoted_result_in_the_first_person_is_a_testimonial():
-    found = [f.rule for f in flags('"I dropped two dress sizes after one treatment!" says one client.')]
-    assert found == ["CC211"]
+    found = {f.rule for f in flags('"I dropped two dress sizes after one treatment!" says one client.')}
+    assert found == {"CC211"}  # the size and the single treatment: two claims of one testimonial
 
 
 def test_a_legal_page_and_a_bio_get_no_claim_findings():
