@@ -80,6 +80,8 @@ FLAGGED = [
     "Your dream jawline has never been easier.",
     "Meet Sam, whose life was transformed by our weight-loss programme.",
     "Enter our giveaway to win a free skin booster treatment!",
+    "## Bye-bye jowls",
+    "Smoother, tighter skin is just one session away.",
 ]
 
 QUIET = [
