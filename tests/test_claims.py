@@ -82,6 +82,10 @@ FLAGGED = [
     "Enter our giveaway to win a free skin booster treatment!",
     "## Bye-bye jowls",
     "Smoother, tighter skin is just one session away.",
+    "The laser clears spots without harming the skin around them.",
+    "Your skin is left completely unharmed.",
+    "Our injections reset your metabolism.",
+    "Lasting weight loss with our programme.",
 ]
 
 QUIET = [
@@ -117,6 +121,7 @@ QUIET = [
     "The change from a light peel is temporary.",
     "Vitamin drips are not a treatment for colds or flu.",
     "Some people lose hair for a few weeks after the injections.",
+    "This is not a quick fix: real change takes a course of treatment.",
 ]
 
 
