@@ -122,6 +122,10 @@ QUIET = [
     "Vitamin drips are not a treatment for colds or flu.",
     "Some people lose hair for a few weeks after the injections.",
     "This is not a quick fix: real change takes a course of treatment.",
+    "Dr Osei trained with some of the best surgeons in Manchester.",
+    "He studied under leading dermatologists in Vienna.",
+    "Microneedling is one of the most popular treatments we offer.",
+    "Prices fall by 15% when you book a course of three.",
 ]
 
 
