@@ -86,6 +86,7 @@ FLAGGED = [
     "Your skin is left completely unharmed.",
     "Our injections reset your metabolism.",
     "Lasting weight loss with our programme.",
+    "You will look fresher, tighter and more radiant after the very first session.",  # the result is in the sentence
 ]
 
 QUIET = [
@@ -126,6 +127,7 @@ QUIET = [
     "He studied under leading dermatologists in Vienna.",
     "Microneedling is one of the most popular treatments we offer.",
     "Prices fall by 15% when you book a course of three.",
+    "Your skin may feel tighter after the first session.",
 ]
 
 
