@@ -87,6 +87,14 @@ FLAGGED = [
     "Our injections reset your metabolism.",
     "Lasting weight loss with our programme.",
     "You will look fresher, tighter and more radiant after the very first session.",  # the result is in the sentence
+    "Nobody will know you have had anything done.",
+    "Right away - you walk out looking rested.",
+    "A safer alternative to fillers.",
+    "The results of a facelift, with no scalpel.",
+    "NHS-approved skin treatments.",
+    "Recommended by pharmacists nationwide.",
+    "Clearer skin within 48 hours.",
+    "Our reviews prove it works.",
 ]
 
 QUIET = [
@@ -128,6 +136,8 @@ QUIET = [
     "Microneedling is one of the most popular treatments we offer.",
     "Prices fall by 15% when you book a course of three.",
     "Your skin may feel tighter after the first session.",
+    "Bruising usually settles within 48 hours.",
+    "No one treatment suits every face.",
 ]
 
 
