@@ -95,6 +95,11 @@ FLAGGED = [
     "Recommended by pharmacists nationwide.",
     "Clearer skin within 48 hours.",
     "Our reviews prove it works.",
+    "Clearer skin in as little as one visit.",
+    "Our peels work faster than any other clinic's.",
+    "Fast weight loss with weekly injections.",
+    "It reactivates tired hair follicles.",
+    "Firmer arms without breaking a sweat.",
 ]
 
 QUIET = [
@@ -138,6 +143,8 @@ QUIET = [
     "Your skin may feel tighter after the first session.",
     "Bruising usually settles within 48 hours.",
     "No one treatment suits every face.",
+    "Your skin heals within a week.",
+    "Swelling goes down faster than you might think.",
 ]
 
 
