@@ -4,12 +4,17 @@ pieces of a predicate's claim read from them: the clause, a negator, the
 strength (hedges, qualifiers, boosters) and the speech act."""
 from __future__ import annotations
 
+import re
+
 from claimrules.cache import compiled
 from claimrules.words import STRENGTHS
 
 _WORD = compiled(r"[\w'’%-]+")
 _QUOTES = {'"': '"', "“": "”", "«": "»", "„": "“"}
 _OPENING = compiled("[" + "".join(_QUOTES) + "]")
+_LIST_TAIL = compiled(r"\s*(?:(?:[\w'’-]+\s+){0,3}(?:or|and|nor)\s+)?", re.IGNORECASE)  # "", "risk-free or "
+_VERBAL = ("not", "never", "cannot")  # negators that deny a list of predicates ("is not X, Y or Z")
+LIST_ITEMS = 3  # list items back that a verbal negator reaches
 CLAUSE = 160  # characters either side of a predicate that its clause may reach
 NEAR = 4  # words either side of a predicate in which a booster raises it
 REACH = 12  # words before a predicate that a hedge of benefit may stand in, across clause breaks
@@ -94,6 +99,25 @@ class Sentence:
         ok = len(between) <= 4 and all(w.lower() in self.m["bridge"] or self.m["treatment_words"].fullmatch(w)
                                        for w in between)
         return a if ok else None
+
+    def listed_negator(self, c0, start, harm):
+        """A verbal negator before a list that the word continues, or None: in "it is not
+        painless, scarless or permanent" each item is denied.  (A determiner does not carry
+        over: in "no downtime, safe and effective" only the downtime is denied.)"""
+        norm = self.norm
+        for _ in range(LIST_ITEMS):
+            if c0 <= self.s0 or norm[c0 - 1] != "," or not _LIST_TAIL.fullmatch(norm, c0, start):
+                return None
+            words = self.words_in(self.s0, c0 - 1)
+            if not words:
+                return None
+            item, item_end = words[-1]  # the list's item before this one
+            c0, start = self.clause(item, item_end)[0], item
+            neg = self.negator_before(c0, start, harm, WINDOW)  # a verb's negation reaches its list
+            if neg is not None:
+                word = norm[neg:neg + 7].split()[0].lower() if norm[neg:neg + 7].split() else ""
+                return neg if word in _VERBAL or word.endswith("n't") else None
+        return None
 
     def denied_after(self, end, c1) -> bool:
         """Words right after a harm deny it ("bruising simply doesn't happen")."""

@@ -110,6 +110,8 @@ class ClaimReader:
         in_clause = [(w, a, z) for w, a, z in classes_here if c0 <= a < c1 and a != start]
         negator = marks.negator_before(c0, start, wc.harm and not denial,
                                        DENIAL_WINDOW if denial else WINDOW)
+        if negator is None:  # "is not painless, scarless or permanent"
+            negator = marks.listed_negator(c0, start, wc.harm and not denial)
         negated = negator is not None
         if wc.harm and not denial and not negated and marks.denied_after(end, c1):
             negated, negator = True, start  # "complications simply don't happen"

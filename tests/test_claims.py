@@ -100,6 +100,10 @@ FLAGGED = [
     "Fast weight loss with weekly injections.",
     "It reactivates tired hair follicles.",
     "Firmer arms without breaking a sweat.",
+    "Scarless eyelid surgery.",
+    "Whiter teeth after just one visit.",
+    "It isn't painful, permanent or risk-free.",  # the first item is the claim; the list after it is denied
+    "No downtime, safe and effective.",  # a determiner's denial does not carry over a list
 ]
 
 QUIET = [
@@ -145,6 +149,9 @@ QUIET = [
     "No one treatment suits every face.",
     "Your skin heals within a week.",
     "Swelling goes down faster than you might think.",
+    "Laser hair removal is not permanent, risk-free or suitable for everyone.",
+    "It should never be called permanent, scarless or suitable for all skin types.",
+    "Products above 0.1% hydrogen peroxide may not be used on anyone under 18.",
 ]
 
 
