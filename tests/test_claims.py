@@ -152,6 +152,7 @@ QUIET = [
     "Laser hair removal is not permanent, risk-free or suitable for everyone.",
     "It should never be called permanent, scarless or suitable for all skin types.",
     "Products above 0.1% hydrogen peroxide may not be used on anyone under 18.",
+    "Hair transplants should not be described as painless, scarless or non-invasive.",
 ]
 
 
