@@ -104,6 +104,9 @@ FLAGGED = [
     "Whiter teeth after just one visit.",
     "It isn't painful, permanent or risk-free.",  # the first item is the claim; the list after it is denied
     "No downtime, safe and effective.",  # a determiner's denial does not carry over a list
+    "The only serum you'll ever need.",
+    "Feel the difference from your very first dose.",
+    "Rated excellent by over 3,000 happy clients.",
 ]
 
 QUIET = [
