@@ -58,3 +58,25 @@ def test_commonmark_positions_check_catches_a_misplaced_piece():
     bad.copy(5, "hair")  # one character off
     assert cm.positions_exact(source, [good.build()])
     assert not cm.positions_exact(source, [bad.build()])
+
+
+def test_judgement_scores_each_sentence_by_the_line_it_stands_on(tmp_path):
+    batch = tmp_path / "batch.yaml"
+    batch.write_text(
+        "- {topic: Laser hair removal, label: risky, text: Our laser is completely painless.}\n"
+        "- {topic: Laser hair removal, label: fine, text: Most people feel a snap like a rubber band.}\n"
+        "- {topic: Peels, label: risky, text: Results are guaranteed after one peel.}\n"
+        "- {topic: Peels, label: fine, text: A risky sentence on the line above must not count here.}\n",
+        encoding="utf-8")
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "judgement.py"), "-v", str(batch)],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "all: recall 2/2 = 1.00; fine flagged 0/2 = 0.000" in done.stdout, done.stdout
+
+
+def test_judgement_refuses_an_item_without_a_label(tmp_path):
+    batch = tmp_path / "bad.yaml"
+    batch.write_text("- {topic: Peels, text: No label here.}\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "judgement.py"), str(batch)],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 1 and "each item needs topic, text and label" in done.stderr
