@@ -13,8 +13,7 @@ _WORD = compiled(r"[\w'’%-]+")
 _QUOTES = {'"': '"', "“": "”", "«": "»", "„": "“"}
 _OPENING = compiled("[" + "".join(_QUOTES) + "]")
 _LIST_TAIL = compiled(r"\s*(?:(?:[\w'’-]+\s+){0,3}(?:or|and|nor)\s+)?", re.IGNORECASE)  # "", "risk-free or "
-_VERBAL = ("not", "never", "cannot")  # negators that deny a list of predicates ("is not X, Y or Z")
-LIST_ITEMS = 3  # list items back that a verbal negator reaches
+LIST_ITEMS = 3  # list items back that a verb's negator reaches
 CLAUSE = 160  # characters either side of a predicate that its clause may reach
 NEAR = 4  # words either side of a predicate in which a booster raises it
 REACH = 12  # words before a predicate that a hedge of benefit may stand in, across clause breaks
@@ -101,9 +100,9 @@ class Sentence:
         return a if ok else None
 
     def listed_negator(self, c0, start, harm):
-        """A verbal negator before a list that the word continues, or None: in "it is not
-        painless, scarless or permanent" each item is denied.  (A determiner does not carry
-        over: in "no downtime, safe and effective" only the downtime is denied.)"""
+        """The start of a verb's negator (words.yaml: list_negators) before a list that the
+        word continues, or None: in "it is not painless, scarless or permanent" each item is
+        denied; in "no downtime, safe and effective" only the downtime is."""
         norm = self.norm
         for _ in range(LIST_ITEMS):
             if c0 <= self.s0 or norm[c0 - 1] != "," or not _LIST_TAIL.fullmatch(norm, c0, start):
@@ -115,14 +114,12 @@ class Sentence:
             c0, start = self.clause(item, item_end)[0], item
             neg = self.negator_before(c0, start, harm, WINDOW)  # a verb's negation reaches its list
             if neg is not None:
-                word = norm[neg:neg + 7].split()[0].lower() if norm[neg:neg + 7].split() else ""
-                return neg if word in _VERBAL or word.endswith("n't") else None
+                return neg if self.m["list_negators"].match(norm, neg) else None
         return None
 
     def denied_after(self, end, c1) -> bool:
         """Words right after a harm deny it ("bruising simply doesn't happen")."""
-        m = self.m["denied_after"].match(self.norm, _skip_space(self.norm, end))
-        return m is not None and m.end() <= c1
+        return denied_after(self.m, self.norm, end, c1)
 
     def boosted(self, c0, c1, start, end) -> bool:
         """A booster within NEAR words of the predicate, in its clause."""
@@ -211,6 +208,12 @@ class Sentence:
                 break  # the predicate's own object: a few words on at most
             at = max(at, z)
         return at
+
+
+def denied_after(m, norm, end, c1) -> bool:
+    """The words right after a harm ending at end, inside [.., c1), deny it (m: the modifiers)."""
+    found = m["denied_after"].match(norm, _skip_space(norm, end))
+    return found is not None and found.end() <= c1
 
 
 def _skip_space(text, i):

@@ -16,7 +16,7 @@ from claimrules import load_lexicon
 from claimrules.topics import topics
 from claimrules.words import STRENGTHS, load_words
 
-from .claim_parts import _OPENING, DENIAL_WINDOW, WINDOW, Sentence, normal
+from .claim_parts import _OPENING, DENIAL_WINDOW, WINDOW, Sentence, denied_after, normal
 
 @dataclass
 class Claim:
@@ -90,8 +90,7 @@ class ClaimReader:
         negator denies, a judgement no booster raises, a quote no one speaks)."""
         lo, hi = max(0, start - 48), min(len(norm), end + 48)
         if all(w[0] == "denied" for w in wants) and wc.harm and not denial:
-            return self.m["negators"].search(norm, lo, start) is None and self.m["denied_after"].search(
-                norm, end, min(len(norm), end + 48)) is None
+            return self.m["negators"].search(norm, lo, start) is None and not denied_after(self.m, norm, end, hi)
         if all(w[1] > wc.strength or w[2] == ("testimonial",) for w in wants):
             if self.m["boosters"].search(norm, lo, start) or self.m["boosters"].search(norm, end, hi):
                 return False
