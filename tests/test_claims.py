@@ -107,6 +107,13 @@ FLAGGED = [
     "The only serum you'll ever need.",
     "Feel the difference from your very first dose.",
     "Rated excellent by over 3,000 happy clients.",
+    # shapes of batches 17 and 18 (permanence told with "never ... again", parity with surgery)
+    "With one course you will never have to wax your top lip again.",
+    "Thread veins gone in a single session, and they will not come back.",
+    "Lifts the jowls as effectively as a neck lift, with no stitches.",
+    "Each session is equivalent to five hours in the gym.",
+    "The scar cream that works where everything else has failed.",
+    "Brighter teeth with no sensitivity whatsoever.",
 ]
 
 QUIET = [
@@ -156,6 +163,10 @@ QUIET = [
     "It should never be called permanent, scarless or suitable for all skin types.",
     "Products above 0.1% hydrogen peroxide may not be used on anyone under 18.",
     "Hair transplants should not be described as painless, scarless or non-invasive.",
+    "Vitamin D is prescribed when a blood test shows a proven deficiency.",
+    "Never apply the numbing cream again if your skin reacts to it.",
+    "Some people notice tooth sensitivity for a day or two after whitening.",
+    "Botox for migraine is offered on the NHS when other treatments have failed.",
 ]
 
 
