@@ -77,7 +77,9 @@ class Scanner:
                 into.counted.append((rule.name, start, end))
         for f in found:
             if f.named:
-                f.named = _longest(f.named)
+                f.named, spans = _longest(f.named)
+                if f.words:  # a treatment's own name claims nothing ("fat-dissolving injections")
+                    f.words = _outside(f.words, spans)
         for pos, rule in tally:  # the plain domain words, counted
             counts = found[bisect_right(starts, pos) - 1].domain
             counts[rule.name] = counts.get(rule.name, 0) + 1
@@ -87,13 +89,26 @@ class Scanner:
 
 def _longest(named):
     """(treatment, start) of each name that no longer name holds ("radiofrequency
-    microneedling" holds "microneedling": one treatment is named, not two).  One
-    sweep in start order, so a block that repeats a name costs linear time."""
-    out, reach, span = [], -1, None
+    microneedling" holds "microneedling": one treatment is named, not two), and the
+    (start, end) spans of those names, in start order.  One sweep in start order, so a
+    block that repeats a name costs linear time."""
+    out, spans, reach, span = [], [], -1, None
     for n, a, z in sorted(named, key=lambda h: (h[1], -h[2])):
         if z <= reach and (a, z) != span:
             continue  # inside a longer name
         out.append((n, a))
         if z > reach:
             reach, span = z, (a, z)
-    return sorted(out, key=lambda h: h[1])
+            spans.append(span)
+    return sorted(out, key=lambda h: h[1]), spans
+
+
+def _outside(words, spans):
+    """The predicate words that do not lie inside a treatment's name."""
+    starts = [a for a, _ in spans]
+    out = []
+    for w in words:
+        i = bisect_right(starts, w[1]) - 1
+        if i < 0 or w[2] > spans[i][1]:
+            out.append(w)
+    return out

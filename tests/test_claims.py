@@ -341,3 +341,13 @@ def test_pages_about_other_things_than_software_or_go_get_no_claim_findings():
               "minutes. Mix the ingredients, then bake in a hot oven for 40 minutes; 100% of our testers "
               "asked for a second slice.\n")
     assert flags(recipe, "lemon-cake.md") == []
+
+
+def test_a_treatments_own_name_claims_nothing():
+    # "dissolving" inside the name "fat-dissolving jabs" is not a claim that the jabs dissolve fat
+    for page in ("# Fat Dissolving Jabs\n\nPrices start at 150 pounds.\n",
+                 "Book fat dissolving treatments in Derby with our nurse.\n"):
+        assert [f.rule for f in lint(page, "jabs.md") if f.rule in ("CC111", "CC301")] == [], page
+    # the same word outside the name is read
+    page = "Our jabs dissolve stubborn fat around the chin.\n"
+    assert {"CC111", "CC301"} & {f.rule for f in lint(page, "jabs.md")}
