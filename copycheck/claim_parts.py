@@ -75,6 +75,10 @@ class Sentence:
         c1 = m.start() if m else min(self.s1, end + CLAUSE)
         return c0, c1
 
+    def alone(self, c0, c1, start, end) -> bool:
+        """The clause holds no word but the predicate's ("..., guaranteed.")."""
+        return _WORD.search(self.norm, c0, start) is None and _WORD.search(self.norm, end, c1) is None
+
     def negator_before(self, c0, start, harm, window=WINDOW):
         """The start of a negator before start (in the clause) that denies what starts
         there, or None.  harm: only a negator joined to it by bridge words (or words

@@ -106,7 +106,10 @@ class ClaimReader:
                 if m.start() <= start < m.end() or start <= m.start() < end:
                     return None
         c0, c1 = marks.clause(start, end)
-        in_clause = [(w, a, z) for w, a, z in classes_here if c0 <= a < c1 and a != start]
+        # what the claim is about is read in its clause, or, where the clause is the predicate
+        # alone ("Thicker hair, guaranteed."), in the sentence it ends
+        b0 = s0 if marks.alone(c0, c1, start, end) else c0
+        in_clause = [(w, a, z) for w, a, z in classes_here if b0 <= a < c1 and a != start]
         negator = marks.negator_before(c0, start, wc.harm and not denial,
                                        DENIAL_WINDOW if denial else WINDOW)
         if negator is None:  # "is not painless, scarless or permanent"
@@ -140,9 +143,9 @@ class ClaimReader:
         about = set()
         if any(w.harm for w, _, _ in in_clause):
             about.add("harm")
-        if marks.has("targets", c0, c1):
+        if marks.has("targets", b0, c1):
             about.add("target")
-        if marks.has("result_words", c0, c1):
+        if marks.has("result_words", b0, c1):
             about.add("results")
         if any(w.name in self.benefits for w, _, _ in in_clause) or marks.has("result_words", s0, s1):
             about.add("benefit")  # the clause makes a claim of benefit, or the sentence promises a result

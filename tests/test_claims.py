@@ -114,6 +114,13 @@ FLAGGED = [
     "Each session is equivalent to five hours in the gym.",
     "The scar cream that works where everything else has failed.",
     "Brighter teeth with no sensitivity whatsoever.",
+    # batch 19: conditions as targets, an elliptical claim, counts of users, medicinal claims
+    "Fuller lashes and stronger brows, guaranteed.",  # the predicate alone reads the sentence it ends
+    "Our insoles put an end to heel pain.",
+    "These ear drops cure tinnitus in a fortnight.",
+    "The face cream chosen by two million women.",
+    "Our herbal tea soothes eczema and calms panic attacks.",
+    "A new nose in a single operation.",
 ]
 
 QUIET = [
@@ -167,6 +174,10 @@ QUIET = [
     "Never apply the numbing cream again if your skin reacts to it.",
     "Some people notice tooth sensitivity for a day or two after whitening.",
     "Botox for migraine is offered on the NHS when other treatments have failed.",
+    "Tell your nurse straight away if the area turns pale or your vision changes.",
+    "Each course ends with a review of your skin.",
+    "The finance offer on laser treatments ends on Sunday.",
+    "We aim for soft, natural lips, guaranteed to be checked at your review.",
 ]
 
 
