@@ -16,7 +16,7 @@ WORDS = HERE / "lexicon" / "words.yaml"
 DOMAIN = HERE / "lexicon" / "domain.yaml"
 STRENGTHS = ("none", "hedged", "qualified", "direct", "boosted")  # checked against scales.yaml by the tests
 NEEDS = ("target", "subject", "benefit", "harm")
-MODIFIERS = ("negators", "denied_after", "list_negators", "not_negators", "relative_to", "bridge", "hedges", "quantifiers", "framing", "minimisers", "weak_hedges", "qualifiers", "vary", "boosters", "universal", "clause_breaks", "contrasts", "subordinators",
+MODIFIERS = ("negators", "denied_after", "list_negators", "not_negators", "relative_to", "comparators", "bridge", "hedges", "quantifiers", "framing", "minimisers", "weak_hedges", "qualifiers", "vary", "boosters", "universal", "clause_breaks", "contrasts", "subordinators",
              "conditionals", "expectations", "purposes", "sources", "treatment_words", "result_words",
              "target_words", "research_words", "first_person", "wh_words")
 
@@ -57,6 +57,8 @@ class Domain:
     health_at_least: int
     other_at_least: int
     other_per_health: int
+    words_at_least: int
+    health_per_thousand: int
 
 
 def _strings(path, mapping, key, required=True):
@@ -151,15 +153,17 @@ def load_domain(path=DOMAIN) -> Domain:
     data = load_yaml(path)
     if not isinstance(data, LineDict):
         raise RulebookError(path, 1, "the domain words must be a mapping")
-    keys = ("health", "other", "legal", "health_at_least", "other_at_least", "other_per_health")
+    numbers = ("health_at_least", "other_at_least", "other_per_health", "words_at_least", "health_per_thousand")
+    keys = ("health", "other", "legal") + numbers
     check_keys(path, data, set(keys), keys)
-    for key in ("health_at_least", "other_at_least", "other_per_health"):
+    for key in numbers:
         if not isinstance(data[key], int) or data[key] < 1:
             raise RulebookError(path, data.line_of(key), f"'{key}' must be a whole number of at least 1")
     return Domain(health=_strings(path, data, "health"), other=_strings(path, data, "other"),
                   legal=alternation(_strings(path, data, "legal"), path),
                   health_at_least=data["health_at_least"], other_at_least=data["other_at_least"],
-                  other_per_health=data["other_per_health"])
+                  other_per_health=data["other_per_health"], words_at_least=data["words_at_least"],
+                  health_per_thousand=data["health_per_thousand"])
 
 
 @memo

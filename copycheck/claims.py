@@ -7,6 +7,7 @@ declarative over these parts (copycheck/kinds/claim.py).  The same reader serves
 the evidence kind (CC301) and the page-level balance check."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from dataclasses import dataclass
@@ -52,6 +53,13 @@ class ClaimReader:
         self.openers = load_lexicon().cues["question"].openers  # yes/no question words (lexicon/cues.yaml)
         # what treatments act on: words.yaml's targets and the efficacy topics' terms, one regex
         self.targets = modifier_regex(modifier_terms("target_words") + self.topics.efficacy_terms, self.words.path)
+        self.compared = re.compile(r"(?:%s)\W+(?:(?:the|a|an|other|traditional|conventional|invasive|surgical)\s+)*$"
+                                   % self.m["comparators"].pattern, re.IGNORECASE)
+
+    def subjects(self, norm, named):
+        """The treatments named in a block that a claim may be about: not those named as what
+        another is compared with ("a non-surgical alternative to liposuction")."""
+        return [(name, at) for name, at in named if not self.compared.search(norm[max(0, at - 60):at])]
 
     # -- reading (the pieces of a sentence: copycheck/claim_parts.py) ---------------
 

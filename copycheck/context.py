@@ -19,7 +19,7 @@ class BlockContext:
     text: str
     lexicon: object
     hits: list  # phrase-rule hits, ignored rules left out
-    named: list  # (treatment, start)
+    named: list  # (treatment, start) of the treatments the block speaks of (not those it compares them with)
     treatments: list  # treatments in reach: named here, or in the heading above
     context: list  # the heading's treatments, else the one the page named last (what a claim falls back on)
     words: list  # (word class, start, end, denial) of the claim reader's predicate words

@@ -15,6 +15,8 @@ _TERMINAL = compiled(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
 LONG = 39  # a prose block with at least this many spaces is counted on its own
 BATCH = 1 << 18  # characters of short prose blocks counted together
 
+_MARKS = ("-", "*", "+", ">", "|", "#", "=", "`")  # tokens of markup, not words
+
 
 class Tally:
     """The words one page-level rule counts: how many, and the first of the block that has most."""
@@ -43,7 +45,9 @@ class Document:
         self._block = self._ends = self._counts = None  # the block just added, read once for every rule
 
     def add(self, block) -> None:
-        self.words += len(block.text.split())
+        tokens = block.text.split()
+        # words, not the marks markup leaves behind ("- - - item" when a list nests too deep)
+        self.words += len(tokens) - sum(tokens.count(mark) for mark in _MARKS)
         if block.scope in PROSE:
             self.prose_blocks += 1
 

@@ -28,15 +28,18 @@ class Page:
             self.title = block.text
         return health, other, bool(named)
 
-    def verdict(self) -> str:
-        """legal | health | other | unknown (see domain.yaml)."""
+    def verdict(self, words: int) -> str:
+        """legal | health | other | unknown (see domain.yaml); words: how many the page has."""
         d = self.domain
         stem = PurePath(self.path).stem.replace("-", " ").replace("_", " ")
         if d.legal.search(self.title or "") or d.legal.search(stem):
             return "legal"
-        if self.named or self.health >= d.health_at_least and self.other <= d.other_per_health * self.health:
+        if self.named:
             return "health"
-        if self.other >= d.other_at_least:
+        sparse = words >= d.words_at_least and 1000 * self.health < d.health_per_thousand * words
+        if self.health >= d.health_at_least and self.other <= d.other_per_health * self.health and not sparse:
+            return "health"
+        if self.other >= d.other_at_least or sparse:
             return "other"
         return "unknown"
 

@@ -9,6 +9,7 @@ from fnmatch import fnmatch
 
 from . import language, markup, suppression
 from .advice import Advisor, Names
+from .claim_parts import normal
 from .context import BlockContext
 from .document import Document
 from .domain import Page
@@ -171,12 +172,15 @@ class Linter:
             block = found.block
             current.block, current.ctx, current.split = block, None, None
             doc.add(block)
+            subjects = found.named  # the treatments the block speaks of, not those it compares them with
             if found.named:
                 names.add(block, found.named)
-            treatments = sorted({name for name, _ in found.named})
+                if self.reader is not None:
+                    subjects = self.reader.subjects(normal(block.text), found.named)
+            treatments = sorted({name for name, _ in subjects})
             context = context_treatments or last_named  # what a claim with no treatment of its own is about
-            if found.named:
-                last_named = [max(found.named, key=lambda n: n[1])[0]]
+            if subjects:
+                last_named = [max(subjects, key=lambda n: n[1])[0]]
             if self.reader is not None:
                 if block.scope in CONTEXT_SCOPES:
                     context_treatments = treatments
@@ -190,7 +194,7 @@ class Linter:
             start = len(findings)
             if hits or words:
                 ctx = BlockContext(block, block.text, lexicon,
-                                   hits, found.named, treatments, context, words, self.reader,
+                                   hits, subjects, treatments, context, words, self.reader,
                                    self.rulebook.evidence,
                                    self.wants_benefit if benefit is None and treatments and self.wants_benefit
                                    else self.wants, names)
@@ -212,7 +216,7 @@ class Linter:
         current.block = current.ctx = current.split = None
         self.words = doc.words  # for the reports' totals
         if page is not None:
-            verdict = page.verdict()
+            verdict = page.verdict(doc.words)
             findings = self._in_domain(findings, page, verdict, spans)
             if verdict in ("legal", "other"):
                 benefit = None  # a page that is not about health promotes no treatment

@@ -362,3 +362,26 @@ def test_a_treatments_own_name_claims_nothing():
     # the same word outside the name is read
     page = "Our jabs dissolve stubborn fat around the chin.\n"
     assert {"CC111", "CC301"} & {f.rule for f in lint(page, "jabs.md")}
+
+
+def test_a_page_that_seldom_speaks_of_health_gets_no_claim_findings():
+    # a page of another trade, in marketing's strong words, with no health word and no other-domain word
+    garage = ("# Valeting\n\nOur ceramic coating guards the paint permanently and beads water instantly. "
+              "Light scratches disappear completely after one polish. The best valeting team in the county, "
+              "guaranteed, and 97% of drivers come back to us every year for a second coat.\n")
+    assert flags(garage, "valeting.md") == []
+    # the same words with health words beside them are claims
+    clinic = ("# Peels\n\nOur peel treatment clears acne scars permanently and brightens the skin instantly. "
+              "Fine lines disappear completely after one peel. The best skin clinic in the county, "
+              "guaranteed, and 97% of patients come back to us every year for a second course.\n")
+    assert flags(clinic, "peels.md")
+    # a snippet too short to tell is read as clinic copy
+    assert flags("Scratches disappear completely, guaranteed for ever.\n", "draft.md")
+
+
+def test_a_treatment_named_as_the_comparison_is_not_the_subject():
+    # the claim is about fat freezing, not the injections named to compare it with
+    page = "Fat freezing is a gentler alternative to fat-dissolving injections and reduces fat for good.\n"
+    found = [f for f in lint(page, "t.md") if f.rule == "CC301"]
+    assert found and all("fat freezing" in f.message.lower() and "injections" not in f.message for f in found)
+    assert {f.parts["subject"] for f in found} == {"fat freezing"}
