@@ -166,10 +166,24 @@ class Sentence:
             s -= 1
         return max(1, min(len(STRENGTHS) - 1, s))
 
-    def speech(self, c0, start, end):
+    def answer(self):
+        """"no" or "yes" when an emphatic answer follows the sentence, a question ("Does it
+        hurt? Not at all."), else None."""
+        norm = self.norm
+        if not norm[self.s0:self.s1].rstrip().endswith("?"):
+            return None
+        at = _skip_space(norm, self.s1)
+        for kind in ("no", "yes"):
+            found = self.m["answers_" + kind].match(norm, at)
+            if found is not None:
+                return kind
+        return None
+
+    def speech(self, c0, start, end, answered=False):
+        """answered: an answer after the question makes its claim (Sentence.answer)."""
         norm, s0, s1 = self.norm, self.s0, self.s1
         sentence = norm[s0:s1].strip().rstrip("\"'”’)]*")
-        if sentence.endswith("?"):
+        if sentence.endswith("?") and not answered:
             # a yes/no question ("Is it painful?") or an elliptical one ("Safe for all skin types?")
             # asks; a wh-question ("What are permanent fillers?") and a declarative one ("It is
             # painless?") still assert what they say

@@ -98,7 +98,8 @@ class ClaimReader:
         negator denies, a judgement no booster raises, a quote no one speaks)."""
         lo, hi = max(0, start - 48), min(len(norm), end + 48)
         if all(w[0] == "denied" for w in wants) and wc.harm and not denial:
-            return self.m["negators"].search(norm, lo, start) is None and not denied_after(self.m, norm, end, hi)
+            return self.m["negators"].search(norm, lo, start) is None and not denied_after(self.m, norm, end, hi) \
+                and "?" not in norm[end:hi]  # a question may be answered ("Does it hurt? Never.")
         if all(w[1] > wc.strength or w[2] == ("testimonial",) for w in wants):
             if self.m["boosters"].search(norm, lo, start) or self.m["boosters"].search(norm, end, hi):
                 return False
@@ -123,8 +124,9 @@ class ClaimReader:
         if negator is None:  # "is not painless, scarless or permanent"
             negator = marks.listed_negator(c0, start, wc.harm and not denial)
         negated = negator is not None
-        if wc.harm and not denial and not negated and marks.denied_after(end, c1):
-            negated, negator = True, start  # "complications simply don't happen"
+        answer = marks.answer()
+        if wc.harm and not denial and not negated and (marks.denied_after(end, c1) or answer == "no"):
+            negated, negator = True, start  # "complications simply don't happen", "Does it hurt? Never."
         if wc.harm:
             polarity = "denied" if denial != negated else "asserted"
         else:
@@ -144,7 +146,7 @@ class ClaimReader:
             wants = [w for w in wants if strength >= w[1]]
             if not wants:
                 return None
-        speech = marks.speech(c0, start, end)
+        speech = marks.speech(c0, start, end, answer == "yes" or answer == "no" and wc.harm and negated)
         if wants is not None and not any(speech in w[2] for w in wants):
             return None
         shown = negator if negated and polarity == "denied" else start  # "no downtime", not "downtime"

@@ -121,6 +121,13 @@ FLAGGED = [
     "The face cream chosen by two million women.",
     "Our herbal tea soothes eczema and calms panic attacks.",
     "A new nose in a single operation.",
+    # batch 21: answers to a question, bare ages, endorsements without an object
+    "Will it leave a scar? Never.",
+    "Is the laser safe? Absolutely.",
+    "Does the peel sting? Not at all, it feels like a warm breeze.",
+    "Caption: fifteen years younger after a course of peels.",
+    "The cleanser facialists swear by.",
+    "Our resurfacing laser works on every skin type.",
 ]
 
 QUIET = [
@@ -178,6 +185,11 @@ QUIET = [
     "Each course ends with a review of your skin.",
     "The finance offer on laser treatments ends on Sunday.",
     "We aim for soft, natural lips, guaranteed to be checked at your review.",
+    "Does it sting? A little, for the first minute.",
+    "Is it permanent? No, the results fade over a year or so.",
+    "No injection is ever without risk, however skilled the injector.",
+    "We would never describe a laser treatment as painless.",
+    "The regulator ruled that calling the peel risk-free was misleading.",
 ]
 
 
