@@ -111,14 +111,14 @@ class ClaimReader:
         wc = self.classes[cls]
         norm, s0, s1 = marks.norm, marks.s0, marks.s1
         if wc.exceptions is not None:
-            for m in wc.exceptions.finditer(norm, max(0, start - 60), min(len(norm), end + 60)):
+            for m in wc.exceptions.finditer(norm, max(s0, start - 60), min(s1, end + 60)):  # in its sentence
                 if m.start() <= start < m.end() or start <= m.start() < end:
                     return None
         c0, c1 = marks.clause(start, end)
         # what the claim is about is read in its clause, or, where the clause is the predicate
-        # alone ("Thicker hair, guaranteed."), in the sentence it ends
-        b0 = s0 if marks.alone(c0, c1, start, end) else c0
-        in_clause = [(w, a, z) for w, a, z in classes_here if b0 <= a < c1 and a != start]
+        # alone ("Thicker hair, guaranteed.", "Immediately - you leave looking fresher."), in its sentence
+        b0, b1 = (s0, s1) if marks.alone(c0, c1, start, end) else (c0, c1)
+        in_clause = [(w, a, z) for w, a, z in classes_here if b0 <= a < b1 and a != start]
         negator = marks.negator_before(c0, start, wc.harm and not denial,
                                        DENIAL_WINDOW if denial else WINDOW)
         if negator is None:  # "is not painless, scarless or permanent"
@@ -153,9 +153,9 @@ class ClaimReader:
         about = set()
         if any(w.harm for w, _, _ in in_clause):
             about.add("harm")
-        if marks.has("targets", b0, c1):
+        if marks.has("targets", b0, b1):
             about.add("target")
-        if marks.has("result_words", b0, c1):
+        if marks.has("result_words", b0, b1):
             about.add("results")
         if any(w.name in self.benefits for w, _, _ in in_clause) or marks.has("result_words", s0, s1):
             about.add("benefit")  # the clause makes a claim of benefit, or the sentence promises a result

@@ -128,6 +128,8 @@ FLAGGED = [
     "Caption: fifteen years younger after a course of peels.",
     "The cleanser facialists swear by.",
     "Our resurfacing laser works on every skin type.",
+    "How fast will I see a change? Straight away - you walk out with brighter skin.",  # an exception stays in its sentence
+    "No one will ever notice you have had anything done.",
 ]
 
 QUIET = [
