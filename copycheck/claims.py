@@ -125,7 +125,7 @@ class ClaimReader:
             negator = marks.listed_negator(c0, start, wc.harm and not denial)
         negated = negator is not None
         answer = marks.answer()
-        if wc.harm and not denial and not negated and (marks.denied_after(end, c1) or answer == "no"):
+        if wc.harm and not denial and not negated and (marks.denied_after(end, s1) or answer == "no"):
             negated, negator = True, start  # "complications simply don't happen", "Does it hurt? Never."
         if wc.harm:
             polarity = "denied" if denial != negated else "asserted"

@@ -130,6 +130,11 @@ FLAGGED = [
     "Our resurfacing laser works on every skin type.",
     "How fast will I see a change? Straight away - you walk out with brighter skin.",  # an exception stays in its sentence
     "No one will ever notice you have had anything done.",
+    # batch 22: facts lines, multiplied comparisons, a guaranteed duration
+    "Recovery time: nil",
+    "Side effects: none",
+    "Our peel works four times faster than a scrub.",
+    "Guaranteed to last six months.",
 ]
 
 QUIET = [
@@ -192,6 +197,9 @@ QUIET = [
     "No injection is ever without risk, however skilled the injector.",
     "We would never describe a laser treatment as painless.",
     "The regulator ruled that calling the peel risk-free was misleading.",
+    "Recovery time: two to three days",
+    "Side effects: redness and swelling for a day",
+    "Results usually last six to nine months.",
 ]
 
 
