@@ -135,6 +135,11 @@ FLAGGED = [
     "Side effects: none",
     "Our peel works four times faster than a scrub.",
     "Guaranteed to last six months.",
+    # batch 24: the idioms and metaphors of marketing
+    "Wave goodbye to love handles.",
+    "An elixir of youth for tired skin.",
+    "Nature's facelift in a jar.",
+    "It is like having a nose job, only without the operation.",
 ]
 
 QUIET = [
@@ -200,6 +205,8 @@ QUIET = [
     "Recovery time: two to three days",
     "Side effects: redness and swelling for a day",
     "Results usually last six to nine months.",
+    "Surgery works best when you are near your ideal weight.",
+    "A facelift is a bigger operation than a neck lift.",
 ]
 
 
