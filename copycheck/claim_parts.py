@@ -13,6 +13,7 @@ _WORD = compiled(r"[\w'’%-]+")
 _QUOTES = {'"': '"', "“": "”", "«": "»", "„": "“"}
 _OPENING = compiled("[" + "".join(_QUOTES) + "]")
 _LIST_TAIL = compiled(r"\s*(?:(?:[\w'’-]+\s+){0,3}(?:or|and|nor)\s+)?", re.IGNORECASE)  # "", "risk-free or "
+_EITHER = compiled(r"\b(?:or|nor)\b", re.IGNORECASE)
 LIST_ITEMS = 3  # list items back that a verb's negator reaches
 CLAUSE = 160  # characters either side of a predicate that its clause may reach
 NEAR = 4  # words either side of a predicate in which a booster raises it
@@ -106,11 +107,15 @@ class Sentence:
     def listed_negator(self, c0, start, harm):
         """The start of a verb's negator (words.yaml: list_negators) before a list that the
         word continues, or None: in "it is not painless, scarless or permanent" each item is
-        denied; in "no downtime, safe and effective" only the downtime is."""
+        denied; in "no downtime, safe and effective" only the downtime is.  A determiner's
+        ("no", "without") reaches a list joined by "or" ("no needles, pain or downtime")."""
         norm = self.norm
+        either = None  # the list is joined by "or" or "nor"
         for _ in range(LIST_ITEMS):
             if c0 <= self.s0 or norm[c0 - 1] != "," or not _LIST_TAIL.fullmatch(norm, c0, start):
                 return None
+            if either is None:
+                either = _EITHER.search(norm, c0, start) is not None
             words = self.words_in(self.s0, c0 - 1)
             if not words:
                 return None
@@ -118,7 +123,7 @@ class Sentence:
             c0, start = self.clause(item, item_end)[0], item
             neg = self.negator_before(c0, start, harm, WINDOW)  # a verb's negation reaches its list
             if neg is not None:
-                return neg if self.m["list_negators"].match(norm, neg) else None
+                return neg if either or self.m["list_negators"].match(norm, neg) else None
         return None
 
     def denied_after(self, end, c1) -> bool:

@@ -72,8 +72,12 @@ class BlockContext:
         one its sentence names, else the block's first before it (its subject), else the heading's."""
         topics = self.reader.topics
         s0, s1 = self.sentences.span(claim.start)
-        if topics.invasive_words.search(self.text, s0, s1):
-            return True
+        negators = self.reader.m["negators"]
+        for m in topics.invasive_words.finditer(self.text, s0, s1):
+            # "no needles" or "needle-free" says the treatment does not use them
+            before = self.norm[max(s0, m.start() - 12):m.start()]
+            if not negators.search(before) and self.text[m.end():m.end() + 5].lower() not in ("-free", " free"):
+                return True
         here = [name for name, at in self.named if s0 <= at < s1]
         if here:
             return any(name in topics.invasive for name in here)

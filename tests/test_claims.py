@@ -140,6 +140,12 @@ FLAGGED = [
     "An elixir of youth for tired skin.",
     "Nature's facelift in a jar.",
     "It is like having a nose job, only without the operation.",
+    # shapes seen in public clinic pages (re-worded)
+    "Favoured by beauty editors and models alike.",
+    "The peel that shaved ten years off my mother's face.",
+    "Our laser is so powerful that one course is all you need.",
+    "Smoother skin with only a single application of the gel.",
+    "No scarring, bruising or swelling afterwards.",  # a determiner's denial reaches a list joined by "or"
 ]
 
 QUIET = [
@@ -207,6 +213,7 @@ QUIET = [
     "Results usually last six to nine months.",
     "Surgery works best when you are near your ideal weight.",
     "A facelift is a bigger operation than a neck lift.",
+    "Over the following weeks the treated cells are broken down and eliminated.",
 ]
 
 
@@ -414,3 +421,10 @@ def test_a_treatment_named_as_the_comparison_is_not_the_subject():
     found = [f for f in lint(page, "t.md") if f.rule == "CC301"]
     assert found and all("fat freezing" in f.message.lower() and "injections" not in f.message for f in found)
     assert {f.parts["subject"] for f in found} == {"fat freezing"}
+
+
+def test_denied_needles_do_not_make_a_treatment_invasive():
+    # "non-invasive" is wrong for an injection, but "no needles" says the treatment has none
+    assert "CC124" not in {f.rule for f in lint("Fat freezing is non-invasive, with no needles at all.\n")}
+    assert "CC124" not in {f.rule for f in lint("A non-invasive, needle-free treatment for tired skin.\n")}
+    assert "CC124" in {f.rule for f in lint("Our non-invasive treatment uses fine needles.\n")}
