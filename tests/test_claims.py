@@ -146,6 +146,9 @@ FLAGGED = [
     "Our laser is so powerful that one course is all you need.",
     "Smoother skin with only a single application of the gel.",
     "No scarring, bruising or swelling afterwards.",  # a determiner's denial reaches a list joined by "or"
+    "Our drip has you feeling better in a fraction of the time.",
+    "Rapid relief from back pain with our shockwave sessions.",
+    "Nutrients reach your cells faster and more efficiently than tablets.",
 ]
 
 QUIET = [
@@ -214,6 +217,10 @@ QUIET = [
     "Surgery works best when you are near your ideal weight.",
     "A facelift is a bigger operation than a neck lift.",
     "Over the following weeks the treated cells are broken down and eliminated.",
+    "Drips are often promoted as a hangover cure, but the evidence is thin.",
+    "Some clinics offer drips that claim to strengthen your immune system.",
+    "People book drips in the hope of fighting off winter colds.",
+    "Experts doubt the alleged benefits of vitamin infusions for skin.",
 ]
 
 
