@@ -119,9 +119,12 @@ class ClaimReader:
         # alone ("Thicker hair, guaranteed.", "Immediately - you leave looking fresher."), in its sentence
         b0, b1 = (s0, s1) if marks.alone(c0, c1, start, end) else (c0, c1)
         in_clause = [(w, a, z) for w, a, z in classes_here if b0 <= a < b1 and a != start]
-        negator = marks.negator_before(c0, start, wc.harm and not denial,
-                                       DENIAL_WINDOW if denial else WINDOW)
-        if negator is None:  # "is not painless, scarless or permanent"
+        # a denial that opens with its own negator ("no downtime") is not taken back by another
+        # one before it ("no incisions, no surgery and no downtime")
+        own = denial and self.m["negators"].match(norm, start) is not None
+        negator = None if own else marks.negator_before(c0, start, wc.harm and not denial,
+                                                        DENIAL_WINDOW if denial else WINDOW)
+        if negator is None and not own:  # "is not painless, scarless or permanent"
             negator = marks.listed_negator(c0, start, wc.harm and not denial)
         negated = negator is not None
         answer = marks.answer()

@@ -149,6 +149,12 @@ FLAGGED = [
     "Our drip has you feeling better in a fraction of the time.",
     "Rapid relief from back pain with our shockwave sessions.",
     "Nutrients reach your cells faster and more efficiently than tablets.",
+    # from public HIFU pages (re-worded)
+    "With our peel there are no needles, no incisions and no downtime.",  # a list of denials, each its own
+    "It is popular mostly thanks to the fact that it is the most advanced peel in Leeds.",
+    "Regarded as the world's most effective skin tightening device.",
+    "One of the most highly rated lip treatments in the city.",
+    "A firmer jawline with effects lasting upwards of three years.",
 ]
 
 QUIET = [
@@ -221,6 +227,8 @@ QUIET = [
     "Some clinics offer drips that claim to strengthen your immune system.",
     "People book drips in the hope of fighting off winter colds.",
     "Experts doubt the alleged benefits of vitamin infusions for skin.",
+    "Surgeons recommend this lift only for mild sagging.",
+    "The ultimate result will take three months to show.",
 ]
 
 
