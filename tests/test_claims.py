@@ -155,6 +155,12 @@ FLAGGED = [
     "Regarded as the world's most effective skin tightening device.",
     "One of the most highly rated lip treatments in the city.",
     "A firmer jawline with effects lasting upwards of three years.",
+    # from public weight-loss pages (re-worded)
+    "The jab everyone is talking about, helping you shed pounds easily.",
+    "Our programme is the quick and simple way to drop a dress size.",
+    "The stars have been using it for years.",
+    "This pen is a real game-changer for weight loss.",
+    "Our peels are grabbing headlines across the country.",
 ]
 
 QUIET = [
@@ -229,6 +235,7 @@ QUIET = [
     "Experts doubt the alleged benefits of vitamin infusions for skin.",
     "Surgeons recommend this lift only for mild sagging.",
     "The ultimate result will take three months to show.",
+    "Figures from the Office for National Statistics show that 26% of adults in England are obese.",
 ]
 
 
