@@ -236,6 +236,12 @@ QUIET = [
     "Surgeons recommend this lift only for mild sagging.",
     "The ultimate result will take three months to show.",
     "Figures from the Office for National Statistics show that 26% of adults in England are obese.",
+    # from public NHS-style and advice pages (re-worded)
+    "Being non-surgical does not make a peel without risk.",
+    "Use our checklist to find a qualified and safe practitioner near you.",
+    "A peel uses acid to remove the top layer of the skin.",
+    "Implants come in two kinds, temporary and permanent.",
+    "Rarely, a filler in a blood vessel can leave someone permanently blind.",
 ]
 
 
