@@ -46,8 +46,10 @@ class Document:
 
     def add(self, block) -> None:
         tokens = block.text.split()
-        # words, not the marks markup leaves behind ("- - - item" when a list nests too deep)
-        self.words += len(tokens) - sum(tokens.count(mark) for mark in _MARKS)
+        words = len(tokens)
+        if len(block.text) < 3 * words:  # short tokens: words, not the marks markup leaves behind
+            words -= sum(tokens.count(mark) for mark in _MARKS)  # ("- - - item" when a list nests too deep)
+        self.words += words
         if block.scope in PROSE:
             self.prose_blocks += 1
 
