@@ -159,6 +159,9 @@ FLAGGED = [
     "The jab everyone is talking about, helping you shed pounds easily.",
     "Our programme is the quick and simple way to drop a dress size.",
     "The stars have been using it for years.",
+    # from public laser pages (re-worded)
+    "The fastest way to remove leg hair.",
+    "Our laser safely clears hair on every colour of skin.",
     "This pen is a real game-changer for weight loss.",
     "Our peels are grabbing headlines across the country.",
 ]
@@ -242,6 +245,9 @@ QUIET = [
     "A peel uses acid to remove the top layer of the skin.",
     "Implants come in two kinds, temporary and permanent.",
     "Rarely, a filler in a blood vessel can leave someone permanently blind.",
+    "Our laser permanently reduces hair growth over a course of sessions; some hairs grow back.",
+    "There are many ways of removing unwanted hair, from razors to creams.",
+    "We store your records safely and securely.",
 ]
 
 
