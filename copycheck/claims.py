@@ -111,7 +111,7 @@ class ClaimReader:
         wc = self.classes[cls]
         norm, s0, s1 = marks.norm, marks.s0, marks.s1
         if wc.exceptions is not None:
-            for m in wc.exceptions.finditer(norm, max(s0, start - 60), min(s1, end + 60)):  # in its sentence
+            for m in wc.exceptions.finditer(norm, max(s0, start - 60), min(s1, end + 100)):  # in its sentence
                 if m.start() <= start < m.end() or start <= m.start() < end:
                     return None
         c0, c1 = marks.clause(start, end)

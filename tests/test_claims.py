@@ -248,6 +248,7 @@ QUIET = [
     "Our laser permanently reduces hair growth over a course of sessions; some hairs grow back.",
     "There are many ways of removing unwanted hair, from razors to creams.",
     "We store your records safely and securely.",
+    "The best filler and the amount to use will be chosen at your consultation.",
 ]
 
 
