@@ -53,6 +53,12 @@ def at_or_above(severity: str, threshold: str) -> bool:
     return LEVELS.index(severity) >= LEVELS.index(threshold)
 
 
+def highest(*severities: str) -> str:
+    """The highest of severities: a finding that replaces others (a rule's ``supersedes``)
+    stands at least at their level."""
+    return max(severities, key=LEVELS.index)
+
+
 def severity(level: str, shift: int = 0) -> str:
     """The one place a finding's severity is decided: the rule's level (the team's
     ``levels`` override in its place, when it sets one), moved by judgement's shift

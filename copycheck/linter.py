@@ -13,7 +13,7 @@ from .claim_parts import normal
 from .context import BlockContext
 from .document import Document
 from .domain import Page
-from .findings import Finding, severity
+from .findings import Finding, highest, severity
 from .judgement import judge
 from .kinds import REGISTRY
 from .kinds.base import Candidate
@@ -315,7 +315,9 @@ def _build(rulebook, codes, kinds):
 
 
 def _supersede(findings, rules):
-    """A finding whose rule supersedes others replaces their overlapping findings."""
+    """A finding whose rule supersedes others replaces their overlapping findings and
+    stands at least at their level ("PRP stops hair loss" is weighed against the evidence
+    and stays an absolute claim)."""
     if not any(rules[f.rule].supersedes for f in findings):
         return findings
     findings = sorted(findings, key=lambda f: f.offset)
@@ -332,6 +334,7 @@ def _supersede(findings, rules):
             f = findings[i]
             if f.rule in codes and w.offset < f.offset + len(f.match):
                 dropped.add(i)
+                w.severity = highest(w.severity, f.severity)
     return [f for i, f in enumerate(findings) if i not in dropped]
 
 

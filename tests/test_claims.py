@@ -162,6 +162,8 @@ FLAGGED = [
     # from public laser pages (re-worded)
     "The fastest way to remove leg hair.",
     "Our laser safely clears hair on every colour of skin.",
+    "Platelet-rich plasma restores natural hair growth.",  # weighed against PRP's evidence, still an absolute claim
+    "Our frown-line injections leave the forehead completely line-free.",
     "This pen is a real game-changer for weight loss.",
     "Our peels are grabbing headlines across the country.",
 ]
@@ -249,6 +251,8 @@ QUIET = [
     "There are many ways of removing unwanted hair, from razors to creams.",
     "We store your records safely and securely.",
     "The best filler and the amount to use will be chosen at your consultation.",
+    "Over the next weeks the treated fat cells gradually dissolve.",
+    "Fat freezing removes less fat than liposuction.",
 ]
 
 

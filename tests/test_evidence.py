@@ -113,7 +113,10 @@ def test_claims_at_or_below_the_evidence_are_quiet(text):
 
 def test_removes_wrinkles_cites_000_and_003():
     f = [f for f in lint("Mesotherapy removes wrinkles.") if f.rule == "CC301"][0]
-    assert f.severity == "warning"  # CC301's level in YAML: two or more steps above the evidence
+    # it replaces CC111 (an absolute outcome, an error) on the same words, and stands at its level
+    assert f.severity == "error" and "CC111" not in codes("Mesotherapy removes wrinkles.")
+    g = [f for f in lint("Mesotherapy reduces body fat.") if f.rule == "CC301"][0]
+    assert g.severity == "warning"  # CC301's own level in YAML: two or more steps above the evidence
     assert {e.source[:9] for e in f.evidence} == {"seeds/000", "seeds/003"}
     assert f.suggestion.startswith('"Mesotherapy may help the appearance of fine lines')
 

@@ -140,6 +140,12 @@ def test_rules_test_reports_each_failing_example_and_exits_1(tmp_path):
     assert "1 of 2 examples of 1 rules pass." in r.output
 
 
+def test_a_superseding_finding_stands_at_least_at_the_level_it_replaces():
+    from copycheck.findings import highest
+
+    assert highest("info", "error") == "error" and highest("warning", "info") == "warning"
+
+
 def test_severity_is_the_level_moved_within_the_scale():
     assert severity("warning") == "warning"
     assert severity("warning", -1) == "info"
@@ -156,7 +162,8 @@ def test_rules_explain_and_findings_agree_on_cc301s_level():
 
     level = {r["code"]: r["level"] for r in json.loads(listed)}["CC301"]
     assert f"(evidence, evidence, {level})" in CliRunner().invoke(main, ["explain", "CC301"]).output
-    found = [f.severity for f in copycheck.check_text("Mesotherapy removes wrinkles.") if f.rule == "CC301"]
+    # two or more steps above the evidence, and replacing no higher finding: the rule's level
+    found = [f.severity for f in copycheck.check_text("Mesotherapy reduces body fat.") if f.rule == "CC301"]
     assert found == [level]
 
 
