@@ -164,6 +164,12 @@ FLAGGED = [
     "Our laser safely clears hair on every colour of skin.",
     "Platelet-rich plasma restores natural hair growth.",  # weighed against PRP's evidence, still an absolute claim
     "Our frown-line injections leave the forehead completely line-free.",
+    # batch 25 (first seen after this stop's fixes)
+    "A peel so strong it rebuilds the skin in a week.",
+    "Patients tell us their stretch marks have all but vanished.",
+    "Twenty minutes of toning does the work of six gym sessions.",
+    "The ice chamber reduces inflammation and speeds up healing.",
+    "Say bye to spider veins for ever.",
     "This pen is a real game-changer for weight loss.",
     "Our peels are grabbing headlines across the country.",
 ]
