@@ -12,16 +12,29 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import memo
 from .yamllib import LineDict, RulebookError, load_yaml
 
 HERE = Path(__file__).parent
 BUILTIN = HERE / "evidence.yaml"
-SCALES = load_yaml(HERE / "scales.yaml")
-STRENGTHS = tuple(SCALES["strength"])  # none .. boosted
-STANCES = tuple(SCALES["stance"])
-KINDS = tuple(SCALES["statement_kinds"])
-SUPPORTED = SCALES["supported"]
 FORMAT_VERSION = 1
+_SCALES = {"SCALES": None, "STRENGTHS": "strength", "STANCES": "stance", "KINDS": "statement_kinds",
+           "SUPPORTED": "supported"}
+
+
+@memo
+def _scales():
+    return load_yaml(HERE / "scales.yaml")
+
+
+def __getattr__(name):
+    """SCALES and its tables (STRENGTHS: none .. boosted, STANCES, KINDS, SUPPORTED), read from
+    scales.yaml on first use: a run whose rulebook comes from the start-up cache reads no YAML."""
+    if name not in _SCALES:
+        raise AttributeError(name)
+    key = _SCALES[name]
+    value = _scales() if key is None else _scales()[key]
+    return value if name in ("SCALES", "SUPPORTED") else tuple(value)
 
 
 @dataclass(frozen=True)
@@ -50,7 +63,7 @@ def derive(statements) -> str:
             support = "strong"
         elif s.stance in ("supports", "qualifies") and support == "none":
             support = "weak"
-    return SUPPORTED[support][against]
+    return _scales()["supported"][support][against]
 
 
 @dataclass
@@ -106,8 +119,9 @@ class EvidenceBase:
 def _citation_order(s: Statement):
     """Cite what weighs most first: refutations and contests, then results; reviews
     before promotional documents; the state of the evidence, results and risks first."""
-    kind = KINDS.index(s.kind) if s.kind in KINDS else len(KINDS)
-    return (STANCES.index(s.stance), s.doc_kind == "promotional", kind, s.source, s.line)
+    kinds, stances = _scales()["statement_kinds"], _scales()["stance"]
+    kind = kinds.index(s.kind) if s.kind in kinds else len(kinds)
+    return (stances.index(s.stance), s.doc_kind == "promotional", kind, s.source, s.line)
 
 
 def citations(base: EvidenceBase, topics, treatment=None, limit=3):

@@ -6,9 +6,8 @@ become :class:`LineDict`, which knows its own line and the line of each key.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
-
-import yaml
 
 
 class RulebookError(Exception):
@@ -30,8 +29,18 @@ class LineDict(dict):
         return self.key_lines.get(key, self.line)
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    pass
+@lru_cache(maxsize=None)
+def _yaml():
+    """PyYAML and the loader, imported on the first load: a run whose rulebook comes from the
+    start-up cache reads no YAML and does not pay for the import."""
+    import yaml
+
+    class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        pass
+
+    _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+    return yaml, _Loader
 
 
 def _construct_mapping(loader, node):
@@ -58,15 +67,13 @@ def _construct_sequence(loader, node):
     return result
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
-
 
 MAX_BYTES = 20_000_000  # a rule, lexicon, evidence or config file larger than this is refused
 MAX_EXPANSION = 1_000_000  # nodes a document may stand for once its aliases are expanded
 
 
 def _children(node):
+    yaml = _yaml()[0]
     if isinstance(node, yaml.MappingNode):
         return [c for pair in node.value for c in pair]
     return node.value if isinstance(node, yaml.SequenceNode) else ()
@@ -105,6 +112,7 @@ def load_yaml(path: Path, text: str | None = None):
     """Parse a YAML file safely; a syntax error becomes a RulebookError with its line.
     Bounded: a file over MAX_BYTES, or whose aliases expand past MAX_EXPANSION nodes
     (a "billion laughs"), is refused with its line."""
+    yaml, loader_class = _yaml()
     try:
         if text is None:
             p = Path(path)
@@ -114,7 +122,7 @@ def load_yaml(path: Path, text: str | None = None):
             text = p.read_text(encoding="utf-8")
         elif len(text) > MAX_BYTES:
             raise RulebookError(path, 0, f"too large to load (the limit is {MAX_BYTES:,} bytes)")
-        loader = _Loader(text)
+        loader = loader_class(text)
         try:
             root = loader.get_single_node()
             if root is None:

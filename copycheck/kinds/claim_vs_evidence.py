@@ -9,7 +9,8 @@ from __future__ import annotations
 from claimrules.cache import memo
 
 from claimrules import HERE
-from claimrules.evidence import STRENGTHS, citations
+from claimrules.evidence import citations
+from claimrules.words import STRENGTHS  # the scale of scales.yaml (the tests check they agree)
 from claimrules.yamllib import load_yaml
 
 from ..judgement import judge

@@ -9,14 +9,22 @@ from __future__ import annotations
 import gc
 import re
 from contextlib import contextmanager
-
-import yaml
+from functools import lru_cache
 
 from claimrules.cache import compiled
 
 from ..blocks import BlockBuilder
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
+
+@lru_cache(maxsize=None)
+def _yaml():
+    """PyYAML and its fastest safe loader (libyaml when present: 10x faster), imported for
+    the first page with YAML front matter."""
+    import yaml
+
+    return yaml, getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 DEFAULT_KEYS = ("title", "description", "summary", "excerpt", "subtitle")
 _PREFIX = compiled(r"^(?:meta|og|seo|twitter|opengraph)[:_.-]?", re.I)
 _NESTS = {"meta", "og", "seo", "twitter", "opengraph", "params"}
@@ -107,9 +115,10 @@ def read(source: str, parsed, keys=None) -> int:
     keys = {k.lower() for k in (keys or DEFAULT_KEYS)}
     start, end = m.end(), close.start()
     fm = source[start:end]
+    yaml, loader = _yaml()
     try:
         with _no_gc():
-            root = yaml.compose(fm, Loader=_LOADER)
+            root = yaml.compose(fm, Loader=loader)
             _walk(root, fm, start, keys, parsed, nested=False, seen=set())
             del root  # freed while collection is still off: no pass over the dying tree
     except yaml.YAMLError:
@@ -139,6 +148,7 @@ def _no_gc():
 def _walk(node, fm, base, keys, parsed, nested, seen):
     """The wanted keys' text; each node read once (an alias is not read again: no
     "billion laughs" from a page's front matter)."""
+    yaml = _yaml()[0]
     if not isinstance(node, yaml.MappingNode) or id(node) in seen:
         return
     seen.add(id(node))
