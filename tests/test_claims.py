@@ -170,6 +170,10 @@ FLAGGED = [
     "Twenty minutes of toning does the work of six gym sessions.",
     "The ice chamber reduces inflammation and speeds up healing.",
     "Say bye to spider veins for ever.",
+    # from public anti-wrinkle pages (re-worded)
+    "Known to our clients as the line eraser.",
+    "Quick, easy and affordable, with no healing period at all.",
+    "After just a few minutes your forehead lines are smoother.",
     "This pen is a real game-changer for weight loss.",
     "Our peels are grabbing headlines across the country.",
 ]
