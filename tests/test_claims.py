@@ -263,6 +263,12 @@ QUIET = [
     "The best filler and the amount to use will be chosen at your consultation.",
     "Over the next weeks the treated fat cells gradually dissolve.",
     "Fat freezing removes less fat than liposuction.",
+    # batch 26, a hunt for false flags (re-worded)
+    "Look for proven expertise: ask how often your injector does this.",
+    "The first visit is a conversation, with no pain and no needles.",
+    "Safe handling of sharps is part of our training.",
+    "Hair regrowth after the course takes several months and varies.",
+    "It is safe to shower the same evening.",
 ]
 
 
