@@ -10,6 +10,7 @@ This module reads built files only: it never builds.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .cache import memo
@@ -119,9 +120,16 @@ class EvidenceBase:
 def _citation_order(s: Statement):
     """Cite what weighs most first: refutations and contests, then results; reviews
     before promotional documents; the state of the evidence, results and risks first."""
-    kinds, stances = _scales()["statement_kinds"], _scales()["stance"]
-    kind = kinds.index(s.kind) if s.kind in kinds else len(kinds)
-    return (stances.index(s.stance), s.doc_kind == "promotional", kind, s.source, s.line)
+    kinds, stances = _orders()
+    return (stances[s.stance], s.doc_kind == "promotional", kinds.get(s.kind, len(kinds)), s.source, s.line)
+
+
+@lru_cache(maxsize=None)
+def _orders():
+    """(statement kind -> its rank, stance -> its rank), from scales.yaml, once per process."""
+    scales = _scales()
+    return ({k: i for i, k in enumerate(scales["statement_kinds"])},
+            {k: i for i, k in enumerate(scales["stance"])})
 
 
 def citations(base: EvidenceBase, topics, treatment=None, limit=3):
