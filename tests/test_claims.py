@@ -174,6 +174,7 @@ FLAGGED = [
     "Known to our clients as the line eraser.",
     "Quick, easy and affordable, with no healing period at all.",
     "After just a few minutes your forehead lines are smoother.",
+    "Some clients report amazing results after their course of peels.",  # a report offered as evidence, however many
     "This pen is a real game-changer for weight loss.",
     "Our peels are grabbing headlines across the country.",
 ]
@@ -269,6 +270,7 @@ QUIET = [
     "Safe handling of sharps is part of our training.",
     "Hair regrowth after the course takes several months and varies.",
     "It is safe to shower the same evening.",
+    "A deep peel eliminates the outer layer of skin cells, so the skin is raw for days.",
 ]
 
 
