@@ -195,6 +195,8 @@ class Sentence:
             words = [norm[a:z].lower() for a, z in self.words]
             if words and (words[0] in self._openers or words[0] not in self.m["wh_words"] and not self._openers.intersection(words)):
                 return "question"
+            if words and words[0] == "how" and len(self.words) > 1 and self.words[1][0] == start:
+                return "question"  # "How safe is it?", "How painful is a peel?" ask how much, asserting nothing
         first = _skip_space(norm, c0)
         if any(a in (c0, first) for a, _ in self.spans("conditionals")):
             return "condition"

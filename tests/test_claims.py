@@ -175,6 +175,8 @@ FLAGGED = [
     "Quick, easy and affordable, with no healing period at all.",
     "After just a few minutes your forehead lines are smoother.",
     "Some clients report amazing results after their course of peels.",  # a report offered as evidence, however many
+    "Statistics reveal that our whitening lifts teeth by several shades.",
+    "How can a peel be this safe? Our nurses make it completely safe.",  # a how-question asks; the answer claims
     "This pen is a real game-changer for weight loss.",
     "Our peels are grabbing headlines across the country.",
 ]
@@ -271,6 +273,8 @@ QUIET = [
     "Hair regrowth after the course takes several months and varies.",
     "It is safe to shower the same evening.",
     "A deep peel eliminates the outer layer of skin cells, so the skin is raw for days.",
+    "How safe is laser hair removal on dark skin?",
+    "How painful is microneedling, and what can help?",
 ]
 
 
