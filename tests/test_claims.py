@@ -176,6 +176,8 @@ FLAGGED = [
     "After just a few minutes your forehead lines are smoother.",
     "Some clients report amazing results after their course of peels.",  # a report offered as evidence, however many
     "Statistics reveal that our whitening lifts teeth by several shades.",
+    "You can rest assured of a smooth complexion after our peel.",
+    "Skin left free of blemishes and breakouts.",
     "How can a peel be this safe? Our nurses make it completely safe.",  # a how-question asks; the answer claims
     "This pen is a real game-changer for weight loss.",
     "Our peels are grabbing headlines across the country.",
@@ -275,6 +277,7 @@ QUIET = [
     "A deep peel eliminates the outer layer of skin cells, so the skin is raw for days.",
     "How safe is laser hair removal on dark skin?",
     "How painful is microneedling, and what can help?",
+    "You can be sure that we will explain every risk before you decide.",
 ]
 
 
