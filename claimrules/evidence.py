@@ -19,23 +19,17 @@ from .yamllib import LineDict, RulebookError, load_yaml
 HERE = Path(__file__).parent
 BUILTIN = HERE / "evidence.yaml"
 FORMAT_VERSION = 1
-_SCALES = {"SCALES": None, "STRENGTHS": "strength", "STANCES": "stance", "KINDS": "statement_kinds",
-           "SUPPORTED": "supported"}
 
 
 @memo
 def _scales():
+    """scales.yaml, read on first use (and kept in the start-up cache: a warm run reads no YAML)."""
     return load_yaml(HERE / "scales.yaml")
 
 
-def __getattr__(name):
-    """SCALES and its tables (STRENGTHS: none .. boosted, STANCES, KINDS, SUPPORTED), read from
-    scales.yaml on first use: a run whose rulebook comes from the start-up cache reads no YAML."""
-    if name not in _SCALES:
-        raise AttributeError(name)
-    key = _SCALES[name]
-    value = _scales() if key is None else _scales()[key]
-    return value if name in ("SCALES", "SUPPORTED") else tuple(value)
+def strengths() -> tuple:
+    """The strength scale, none .. boosted (claimrules.words.STRENGTHS is the same; the tests check)."""
+    return tuple(_scales()["strength"])
 
 
 @dataclass(frozen=True)

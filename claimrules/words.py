@@ -16,7 +16,7 @@ WORDS = HERE / "lexicon" / "words.yaml"
 DOMAIN = HERE / "lexicon" / "domain.yaml"
 STRENGTHS = ("none", "hedged", "qualified", "direct", "boosted")  # checked against scales.yaml by the tests
 NEEDS = ("target", "subject", "benefit", "harm")
-MODIFIERS = ("negators", "denied_after", "list_negators", "not_negators", "relative_to", "comparators", "answers_no", "answers_yes", "bridge", "hedges", "quantifiers", "framing", "minimisers", "weak_hedges", "qualifiers", "vary", "boosters", "universal", "clause_breaks", "contrasts", "subordinators",
+MODIFIERS = ("negators", "denied_after", "list_negators", "not_negators", "relative_to", "comparators", "compared_fillers", "answers_no", "answers_yes", "bridge", "hedges", "quantifiers", "framing", "minimisers", "weak_hedges", "qualifiers", "vary", "boosters", "universal", "clause_breaks", "contrasts", "subordinators",
              "conditionals", "expectations", "purposes", "sources", "treatment_words", "result_words",
              "target_words", "research_words", "first_person", "wh_words")
 

@@ -53,8 +53,8 @@ class ClaimReader:
         self.openers = load_lexicon().cues["question"].openers  # yes/no question words (lexicon/cues.yaml)
         # what treatments act on: words.yaml's targets and the efficacy topics' terms, one regex
         self.targets = modifier_regex(modifier_terms("target_words") + self.topics.efficacy_terms, self.words.path)
-        self.compared = re.compile(r"(?:%s)\W+(?:(?:the|a|an|other|traditional|conventional|invasive|surgical)\s+)*$"
-                                   % self.m["comparators"].pattern, re.IGNORECASE)
+        self.compared = re.compile(r"(?:%s)\W+(?:(?:%s)\s+)*$" % (self.m["comparators"].pattern,
+                                   self.m["compared_fillers"].pattern), re.IGNORECASE)
 
     def subjects(self, norm, named):
         """The treatments named in a block that a claim may be about: not those named as what

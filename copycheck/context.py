@@ -74,9 +74,7 @@ class BlockContext:
         s0, s1 = self.sentences.span(claim.start)
         negators = self.reader.m["negators"]
         for m in topics.invasive_words.finditer(self.text, s0, s1):
-            # "no needles" or "needle-free" says the treatment does not use them
-            before = self.norm[max(s0, m.start() - 12):m.start()]
-            if not negators.search(before) and self.text[m.end():m.end() + 5].lower() not in ("-free", " free"):
+            if not negators.search(self.norm, max(s0, m.start() - 12), m.start()):  # not "no needles"
                 return True
         here = [name for name, at in self.named if s0 <= at < s1]
         if here:

@@ -392,10 +392,10 @@ def test_every_word_class_has_examples_both_ways():
 
 
 def test_the_strength_scale_is_the_one_of_scales_yaml():
-    from claimrules.evidence import STRENGTHS
+    from claimrules.evidence import strengths
     from claimrules.words import STRENGTHS as WORD_STRENGTHS
 
-    assert STRENGTHS == WORD_STRENGTHS
+    assert strengths() == WORD_STRENGTHS
 
 
 def test_claim_rules_name_known_classes_and_every_class_is_used_or_a_benefit():

@@ -9,21 +9,11 @@ from __future__ import annotations
 import gc
 import re
 from contextlib import contextmanager
-from functools import lru_cache
 
 from claimrules.cache import compiled
+from claimrules.yamllib import pyyaml
 
 from ..blocks import BlockBuilder
-
-
-@lru_cache(maxsize=None)
-def _yaml():
-    """PyYAML and its fastest safe loader (libyaml when present: 10x faster), imported for
-    the first page with YAML front matter."""
-    import yaml
-
-    return yaml, getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 
 DEFAULT_KEYS = ("title", "description", "summary", "excerpt", "subtitle")
 _PREFIX = compiled(r"^(?:meta|og|seo|twitter|opengraph)[:_.-]?", re.I)
@@ -115,7 +105,7 @@ def read(source: str, parsed, keys=None) -> int:
     keys = {k.lower() for k in (keys or DEFAULT_KEYS)}
     start, end = m.end(), close.start()
     fm = source[start:end]
-    yaml, loader = _yaml()
+    yaml, loader = pyyaml()  # imported for the first page with YAML front matter
     try:
         with _no_gc():
             root = yaml.compose(fm, Loader=loader)
@@ -148,7 +138,7 @@ def _no_gc():
 def _walk(node, fm, base, keys, parsed, nested, seen):
     """The wanted keys' text; each node read once (an alias is not read again: no
     "billion laughs" from a page's front matter)."""
-    yaml = _yaml()[0]
+    yaml = pyyaml()[0]
     if not isinstance(node, yaml.MappingNode) or id(node) in seen:
         return
     seen.add(id(node))
