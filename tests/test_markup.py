@@ -115,6 +115,66 @@ def test_invalid_front_matter_is_still_read():
     assert [f.match for f in lint(text, "a.md")] == ["Painless"]
 
 
+def _front_matter_blocks(source, parser_only):
+    import copycheck.markup.frontmatter as fm
+    from copycheck.markup import read
+
+    simple = fm._simple
+    if parser_only:
+        fm._simple = lambda text, keys: None
+    try:
+        return [(b.scope, b.text, b.segs) for b in read(source, "markdown").blocks
+                if b.scope.startswith("frontmatter")]
+    finally:
+        fm._simple = simple
+
+
+def test_simple_front_matter_reads_as_the_yaml_parser_reads_it():
+    """Plain "key: value" front matter is read without PyYAML; whatever the fast path takes,
+    it must give the blocks, texts and positions the parser gives (random lines, fixed seed)."""
+    import random
+
+    values = ["Smooth skin today", "2024-05-01", "yes", "Off", "7", "0.5", "~", "NULL", "a: b", "F# notes",
+              "word #note", "[x, y]", "[]", "'single'", '"double"', "- dash", "It's here", "colon:", "é bien",
+              "two  spaces", "{brace}", "*ref", "&anchor v", "!tag v", "|", ">-", "", "Glow {and} [tone]",
+              "20% less", "@team", "tab\there", "trailing   ", "Yes please"]
+    keys = ["title", "description", "date", "tags", "og:title", "meta_description", "seo.title", "other",
+            "Title", "null", "-dash", "summary"]
+    rng = random.Random(7)
+    fast = 0
+    for _ in range(3000):
+        lines = []
+        for _ in range(rng.randint(0, 4)):
+            r = rng.random()
+            if r < 0.1:
+                lines.append("# note " + rng.choice(values))
+            elif r < 0.15:
+                lines.append("")
+            elif r < 0.2:
+                lines.append("  nested: " + rng.choice(values))
+            else:
+                lines.append(rng.choice(keys) + ":" + rng.choice([" ", "  ", ""]) + rng.choice(values))
+        front = "".join(line + "\n" for line in lines)
+        source = "---\n" + front + "---\nBody.\n"
+        from copycheck.markup.frontmatter import DEFAULT_KEYS, _simple
+        fast += _simple(front, set(DEFAULT_KEYS)) is not None
+        assert _front_matter_blocks(source, False) == _front_matter_blocks(source, True), source
+    assert fast > 500  # the fast path was taken often enough to have been tested
+
+
+def test_simple_front_matter_does_not_import_yaml(tmp_path):
+    import subprocess
+    import sys
+
+    page = tmp_path / "page.md"
+    page.write_text("---\ntitle: Painless peels\ntags: [skin]\ndate: 2025-01-02\n---\nBody.\n")
+    code = ("import sys; from copycheck.markup import read; "
+            f"b = read(open({str(page)!r}).read(), 'markdown').blocks; "
+            "print([x.text for x in b if x.scope == 'frontmatter.title'], 'yaml' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "['Painless peels'] False"
+
+
 HTML = """<!doctype html>
 <html><head><title>Painless skin boosters</title>
 <meta name="description" content="Results guaranteed &amp; no downtime">

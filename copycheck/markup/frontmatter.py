@@ -105,6 +105,11 @@ def read(source: str, parsed, keys=None) -> int:
     keys = {k.lower() for k in (keys or DEFAULT_KEYS)}
     start, end = m.end(), close.start()
     fm = source[start:end]
+    simple = _simple(fm, keys)
+    if simple is not None:  # plain "key: value" lines: read as YAML would, without importing it
+        for key, value, at in simple:
+            _add(parsed, key, value, start + at, value)
+        return close.end()
     yaml, loader = pyyaml()  # imported for the first page with YAML front matter
     try:
         with _no_gc():
@@ -119,6 +124,34 @@ def read(source: str, parsed, keys=None) -> int:
     except RecursionError:
         pass
     return close.end()
+
+
+# A line of front matter that YAML reads as one plain key and one plain scalar (or a flow list of
+# plain words): no quotes, escapes, anchors, tags, block scalars, comments after a value, nesting.
+_SIMPLE_LINE = compiled(r"([A-Za-z_][\w.:-]*?):(?: +(?P<value>[^-?:,\[\]{}#&*!|>'\"%@`\s](?:[^\t#]*?[^\s:])?"
+                        r"|\[(?: *[\w.-]+(?: *, *[\w.-]+)* *)?\]))? *")
+# A plain scalar YAML 1.1 reads as a string: it starts with a letter and is not a boolean or null.
+_NOT_TEXT = {"yes", "no", "true", "false", "on", "off", "null", "y", "n"}
+
+
+def _simple(fm: str, keys) -> list | None:
+    """The wanted (key, value, offset) of front matter made only of simple lines, blank lines
+    and whole-line comments; None if any line needs the YAML parser (which then reads it all)."""
+    if "\t" in fm or "\r" in fm or not fm.replace("\n", "").isprintable():
+        return None
+    found, at = [], 0
+    for line in fm.split("\n"):
+        if line.strip() and not line.startswith("#"):
+            m = _SIMPLE_LINE.fullmatch(line)
+            value = m and m.group("value")
+            if m is None or value and (": " in value or " #" in value):
+                return None
+            if value and not value.startswith("[") and key_wanted(m.group(1), keys):
+                if not value[0].isalpha() or value.lower() in _NOT_TEXT:
+                    return None  # maybe a number, date or boolean: YAML decides
+                found.append((m.group(1), value, at + m.start("value")))
+        at += len(line) + 1
+    return found
 
 
 @contextmanager
