@@ -6,7 +6,9 @@ and analyse the same YAML on every commit.
   process (the rulebook, its lexicons, the claim reader, the compiled scan...).
 - ``restore()`` at start-up loads the values a previous run built, if the cache
   file was made from the same files by the same copycheck and Python;
-  ``save()`` writes them after a run that built something new.
+  ``save()`` writes them after a run that built something new; of a family of
+  values remembered with ``keep=N`` (one compiled scan per rule selection) it
+  keeps the N built or used last.
 
 The cache file is keyed by every file of claimrules/ and copycheck/ (name,
 size and modification time, as Python keys its own bytecode) and by the
@@ -36,10 +38,19 @@ KEEP = 4  # cache files kept in the folder (one per copycheck install that share
 _MEMO: dict = {}  # key -> value, for this process
 _RESTORED: set = set()  # the keys restore() brought in
 _TRIED = False  # restore() has looked for the file
+_KEEP: dict = {}  # family -> how many of its values the cache file keeps (see remembered)
+_MISSING = object()
 
 
-def remembered(key, build):
-    """The value for key, built by build() the first time (per process, or per cache file)."""
+def remembered(key, build, keep: int | None = None):
+    """The value for key, built by build() the first time (per process, or per cache file).
+    keep: the cache file holds at most this many values of key's family (its first item), the
+    ones runs used last: one compiled scan per rule selection would otherwise pile up."""
+    if keep is not None:
+        _KEEP[key[0]] = keep
+        value = _MEMO.pop(key, _MISSING)  # re-inserted last: the dict's order is the order of use
+        _MEMO[key] = build() if value is _MISSING else value
+        return _MEMO[key]
     try:
         return _MEMO[key]
     except KeyError:
@@ -285,6 +296,19 @@ def restore() -> bool:
     return True
 
 
+def _kept() -> dict:
+    """What the cache file keeps: everything, but of a capped family only its last used values."""
+    seen: dict = {}
+    dropped = set()
+    for key in reversed(_MEMO):
+        family = key[0] if isinstance(key, tuple) and key and key[0] in _KEEP else None
+        if family is not None:
+            seen[family] = seen.get(family, 0) + 1
+            if seen[family] > _KEEP[family]:
+                dropped.add(key)
+    return {k: v for k, v in _MEMO.items() if k not in dropped}
+
+
 def save() -> None:
     """Write what this process remembered, if it built anything the file lacks.
     Never fails a run: a read-only or full disk just means no cache."""
@@ -300,7 +324,7 @@ def save() -> None:
     tmp = None
     try:
         buf = io.BytesIO()
-        _Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(dict(_MEMO))
+        _Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(_kept())
         payload = buf.getvalue()
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".rulebook-", dir=str(path.parent))

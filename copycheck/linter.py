@@ -284,13 +284,14 @@ def _by_kind(rules, kinds):
     return [(kinds[k], rs) for k, rs in out.items()]
 
 
+SELECTIONS_KEPT = 3  # rule selections whose compiled scan the start-up cache keeps, the last used
 _COMPILED: dict = {}  # (rulebook, enabled codes) -> (claim reader, domain words, Scanner): once per process
 
 
 def _compiled(rulebook, codes, kinds):
     if rulebook.shared:  # the built-in rulebook: remembered between runs too (claimrules/cache.py)
         key = ("copycheck.linter._compiled", codes, tuple(sorted(kinds)))
-        return remembered(key, lambda: _build(rulebook, codes, kinds))
+        return remembered(key, lambda: _build(rulebook, codes, kinds), keep=SELECTIONS_KEPT)
     key = (id(rulebook), codes, id(kinds))
     hit = _COMPILED.get(key)
     if hit is not None and hit[0] is rulebook:

@@ -150,3 +150,32 @@ def test_no_home_folder_means_no_cache(monkeypatch):
     assert cache.folder() is None and cache._file() is None
     monkeypatch.setenv("XDG_CACHE_HOME", "/somewhere")
     assert str(cache.folder()) == "/somewhere/copycheck"
+
+
+
+def _scans_kept(folder):
+    """For each compiled scan the cache file in folder holds, oldest first: the codes it leaves out
+    (of all the codes the kept scans hold between them)."""
+    import pickle
+
+    path = next(folder.glob("rulebook-*.pickle"))
+    values = pickle.loads(cache._payload(path.read_bytes(), cache._key()))
+    scans = [set(key[1]) for key in values if isinstance(key, tuple) and key[:1] == ("copycheck.linter._compiled",)]
+    every = set().union(*scans)
+    return [sorted(every - codes) for codes in scans]
+
+
+def test_the_cache_keeps_the_scans_of_the_last_used_rule_selections(tmp_path):
+    from copycheck.linter import SELECTIONS_KEPT
+
+    outputs = {}
+    for ignore in ["CC401", "CC402", "CC401,CC402", "CC101", "CC102"]:
+        outputs[ignore] = run(tmp_path, "--ignore", ignore, str(PAGE)).stdout
+        assert '"CC' in outputs[ignore] and len(_scans_kept(tmp_path)) <= SELECTIONS_KEPT
+    assert SELECTIONS_KEPT == 3 and _scans_kept(tmp_path) == [["CC401", "CC402"], ["CC101"], ["CC102"]]
+    path = next(tmp_path.glob("rulebook-*.pickle"))
+    stamp = path.stat().st_mtime_ns
+    assert run(tmp_path, "--ignore", "CC101", str(PAGE)).stdout == outputs["CC101"]
+    assert path.stat().st_mtime_ns == stamp  # a kept selection: nothing built, nothing written
+    assert run(tmp_path, "--ignore", "CC401", str(PAGE)).stdout == outputs["CC401"]  # dropped: built again
+    assert _scans_kept(tmp_path) == [["CC101"], ["CC102"], ["CC401"]]  # the oldest went
