@@ -14,6 +14,7 @@ _QUOTES = {'"': '"', "“": "”", "«": "»", "„": "“"}
 _OPENING = compiled("[" + "".join(_QUOTES) + "]")
 _LIST_TAIL = compiled(r"\s*(?:(?:[\w'’-]+\s+){0,3}(?:or|and|nor)\s+)?", re.IGNORECASE)  # "", "risk-free or "
 _EITHER = compiled(r"\b(?:or|nor)\b", re.IGNORECASE)
+_AND = compiled(r"\band\b", re.IGNORECASE)
 LIST_ITEMS = 3  # list items back that a verb's negator reaches
 CLAUSE = 160  # characters either side of a predicate that its clause may reach
 NEAR = 4  # words either side of a predicate in which a booster raises it
@@ -97,8 +98,8 @@ class Sentence:
         if not negs:
             return None
         a, z = negs[-1]
-        if not harm:
-            return a
+        if not harm:  # a determiner's denial ("no", "without") ends at "and": "tan without the sun and protect ..."
+            return None if _AND.search(self.norm, z, start) and not self.m["list_negators"].match(self.norm, a) else a
         between = [self.norm[x:y] for x, y in self.words_in(z, start)]
         ok = len(between) <= 4 and all(w.lower() in self.m["bridge"] or self.m["treatment_words"].fullmatch(w)
                                        for w in between)

@@ -181,9 +181,26 @@ FLAGGED = [
     "How can a peel be this safe? Our nurses make it completely safe.",  # a how-question asks; the answer claims
     "This pen is a real game-changer for weight loss.",
     "Our peels are grabbing headlines across the country.",
+    # stop 26, first-seen batch 27 (re-worded): youth restored, medicinal healing, surgery avoided
+    "Our LED sessions bring tired cells back to a youthful state.",
+    "Wake up feeling years younger after each infusion.",
+    "Firmer skin from your very first facial.",
+    "This balm heals eczema and rosacea from within.",
+    "Cold water therapy speeds up recovery from sports injuries.",
+    "Injections that rebuild damaged tendons.",
+    "Our gel injections mean you can avoid a hip replacement.",
+    "A toned waist without even lifting a finger.",
+    "Once treated, the spider veins never reappear.",
+    "Our tanning drops shield your skin against burning.",
+    "Sunbeds without the UV and guaranteed golden skin.",  # "without" does not reach past "and"
 ]
 
 QUIET = [
+    "Your skin heals within five to seven days.",
+    "Shield your skin from burning with a broad-spectrum sunscreen.",
+    "A younger colleague may see you for the review.",
+    "We offer no quick fix and no promise of permanent results.",
+    "There is no guarantee of results and no miracle here.",
     "This treatment is not a miracle cure, and results are not permanent.",
     "Laser resurfacing will not give you flawless skin overnight.",
     "If you expect permanent results from one session, this treatment is not for you.",
