@@ -110,22 +110,34 @@ class Sentence:
         word continues, or None: in "it is not painless, scarless or permanent" each item is
         denied; in "no downtime, safe and effective" only the downtime is.  A determiner's
         ("no", "without") reaches a list joined by "or" ("no needles, pain or downtime")."""
-        norm = self.norm
         either = None  # the list is joined by "or" or "nor"
-        for _ in range(LIST_ITEMS):
-            if c0 <= self.s0 or norm[c0 - 1] != "," or not _LIST_TAIL.fullmatch(norm, c0, start):
-                return None
+        for tail, (c0, start) in self._items_before(c0, start):
             if either is None:
-                either = _EITHER.search(norm, c0, start) is not None
-            words = self.words_in(self.s0, c0 - 1)
-            if not words:
-                return None
-            item, item_end = words[-1]  # the list's item before this one
-            c0, start = self.clause(item, item_end)[0], item
+                either = _EITHER.search(self.norm, *tail) is not None
             neg = self.negator_before(c0, start, harm, WINDOW)  # a verb's negation reaches its list
             if neg is not None:
-                return neg if either or self.m["list_negators"].match(norm, neg) else None
+                return neg if either or self.m["list_negators"].match(self.norm, neg) else None
         return None
+
+    def _items_before(self, c0, start):
+        """For each list item before the clause [c0, start) that continues a list ("..., and
+        removes"), nearest first, at most LIST_ITEMS: ((c0, start) of the clause that continues
+        it, (its clause's start, its last word's start))."""
+        norm = self.norm
+        for _ in range(LIST_ITEMS):
+            if c0 <= self.s0 or norm[c0 - 1] != "," or not _LIST_TAIL.fullmatch(norm, c0, start):
+                return
+            words = self.words_in(self.s0, c0 - 1)
+            if not words:
+                return
+            item, item_end = words[-1]  # the list's item before this one
+            tail, (c0, start) = (c0, start), (self.clause(item, item_end)[0], item)
+            yield tail, (c0, start)
+
+    def listed_qualifier(self, c0, start) -> bool:
+        """A qualifier in an earlier item of the list the predicate ends: "can help improve
+        texture, even out tone and remove dark spots" is qualified throughout."""
+        return any(self.has("qualifiers", a, z) for _, (a, z) in self._items_before(c0, start))
 
     def denied_after(self, end, c1) -> bool:
         """Words right after a harm deny it ("bruising simply doesn't happen")."""
@@ -166,7 +178,7 @@ class Sentence:
             s = max(s, 3) + 1  # "can significantly": the booster wins over "can"
         else:
             before = self.words_in(c0, start)[-NEAR:]
-            if before and self.has("qualifiers", before[0][0], start):
+            if before and self.has("qualifiers", before[0][0], start) or self.listed_qualifier(c0, start):
                 s = min(s, 2)
         if self.has("vary", s0, self.s1):
             s -= 1

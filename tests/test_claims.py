@@ -193,9 +193,16 @@ FLAGGED = [
     "Once treated, the spider veins never reappear.",
     "Our tanning drops shield your skin against burning.",
     "Sunbeds without the UV and guaranteed golden skin.",  # "without" does not reach past "and"
+    "Our serum restores your thinning hair.",
+    "Honestly, the whole thing is pretty painless.",  # "pretty" is no minimiser
 ]
 
 QUIET = [
+    "Our laser can help even out redness, refine pores and remove brown spots.",  # "can help" heads the list
+    "Light therapy can calm breakouts, settle redness, and clear acne marks.",
+    "Fillers restore lost volume to hollow temples.",
+    "Laser sessions restore a more even tone to sun-damaged skin.",
+    "The lift lasts only as long as the filler, about a year.",
     "Your skin heals within five to seven days.",
     "Shield your skin from burning with a broad-spectrum sunscreen.",
     "A younger colleague may see you for the review.",
