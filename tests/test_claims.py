@@ -195,6 +195,14 @@ FLAGGED = [
     "Sunbeds without the UV and guaranteed golden skin.",  # "without" does not reach past "and"
     "Our serum restores your thinning hair.",
     "Honestly, the whole thing is pretty painless.",  # "pretty" is no minimiser
+    # stop 26, first-seen batch 28 (re-worded)
+    "This is the cream that will finally fix your breakouts.",
+    "The results were nothing less than spectacular.",  # "nothing less than" denies nothing
+    "The last skincare plan you will ever need.",
+    "Skin left free of every flaw and spot.",
+    "Never wax, thread or tweeze again.",
+    "Wash the years away with our hydrating facial.",
+    "Clear your skin once and for all.",
 ]
 
 QUIET = [
