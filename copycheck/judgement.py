@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from claimrules.cache import compiled
 
 _WORDS = compiled(r"\S+")
+_EARLIER_QUOTES = compiled(r'(?:["\u201c][^"\u201d]*["\u201d](?:\s|,|\bor\b|\band\b)*)+$')
+QUOTE_REACH = 400  # characters back from a hit in which the quotation holding it may open
 _FIRST_WORD = compiled(r"[\W_]*(\w+)")
 
 
@@ -64,6 +66,26 @@ def _is_quoted(text: str, start: int, end: int) -> bool:
     return after[:1] == close or (after[:1] in ".,;:!?" and after[1:2] == close)
 
 
+def _quote_opening(text: str, pos: int) -> int | None:
+    """Where the double quotation that holds pos opens (within QUOTE_REACH characters), or None."""
+    lo = max(0, pos - QUOTE_REACH)
+    if text.count('"', lo, pos) % 2 == 1:
+        return text.rfind('"', lo, pos)
+    opening = text.rfind("\u201c", lo, pos)
+    if opening >= 0 and text.find("\u201d", opening, pos) < 0:
+        return opening
+    return None
+
+
+def _reported(text, hit, sentences, cue) -> bool:
+    """The hit stands in quoted copy that the words before the quotation report ("the ad stated")."""
+    opening = _quote_opening(text, hit.start)
+    if opening is None:
+        return False
+    lead = _EARLIER_QUOTES.sub("", _normal(text[sentences.span(opening)[0]:opening]))  # 'copy like "a", "b" or '
+    return cue.reported.search(lead) is not None
+
+
 def judge(text: str, hit, sentences, lexicon) -> Verdict:
     rule = hit.rule
     s_start, s_end = sentences.span(hit.start)
@@ -72,9 +94,11 @@ def judge(text: str, hit, sentences, lexicon) -> Verdict:
     lower = 0
     for name in rule.cues:
         cue = lexicon.cues[name]
-        if cue.quoted and not _is_quoted(text, hit.start, hit.end):
-            continue
         found = False
+        if cue.quoted and not _is_quoted(text, hit.start, hit.end):
+            if cue.reported is None or not _reported(text, hit, sentences, cue):
+                continue
+            found = True  # copy quoted by a report of it
         if cue.openers and _is_question(sentence, cue.openers):
             found = True
         if not found and cue.before is not None and _before(text, s_start, hit.start, cue, lexicon):

@@ -100,6 +100,25 @@ def test_scare_quotes_still_claim():
 
 
 @pytest.mark.parametrize("text", [
+    'The leaflet stated "Our peel is clinically proven and completely safe".',
+    'The banner read, "HALF PRICE PEELS. Offer ends Sunday".',  # the quotation holds two sentences
+    'Wording such as "the most advanced laser", "painless" or "results guaranteed" is common.',
+    'Ads that compare treatments need evidence that one outperforms the other.',
+    'The complainant challenged whether the claim "no downtime" could be backed up.',
+])
+def test_copy_quoted_by_a_report_of_it_drops(text):
+    assert codes(text) == []
+
+
+@pytest.mark.parametrize("text,code", [
+    ('A client told us: "It was totally painless!"', "CC131"),  # a person's words: a testimonial
+    ('Our promise: "clinically proven results".', "CC101"),  # the page's own copy in quotes
+])
+def test_quoted_words_of_a_person_or_of_the_page_still_claim(text, code):
+    assert code in codes(text)
+
+
+@pytest.mark.parametrize("text", [
     'Some clinics advertise "permanent" fat loss; new fat can still form.',
     "If a clinic tells you that a treatment works for everyone, ask for the evidence.",
     "There is no limited-time offer.",
