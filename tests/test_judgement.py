@@ -105,6 +105,7 @@ def test_scare_quotes_still_claim():
     'Wording such as "the most advanced laser", "painless" or "results guaranteed" is common.',
     'Ads that compare treatments need evidence that one outperforms the other.',
     'The complainant challenged whether the claim "no downtime" could be backed up.',
+    "In a 2021 trial of 40 adults, researchers found that the peel improved fine lines.",  # cited evidence
 ])
 def test_copy_quoted_by_a_report_of_it_drops(text):
     assert codes(text) == []
