@@ -203,9 +203,14 @@ FLAGGED = [
     "Never wax, thread or tweeze again.",
     "Wash the years away with our hydrating facial.",
     "Clear your skin once and for all.",
+    # stop 26, first-seen batch 29 (re-worded)
+    "Head back to the office the same afternoon and no one will be the wiser.",
+    '"My stretch marks look like they were never there." - a client',
+    "Our scalp therapy works at any stage of balding.",
 ]
 
 QUIET = [
+    "Most clients go back to work the next day, with a little redness.",
     "The heat of the arc removes moisture from the top layer of skin.",  # mechanism, not outcome
     "The plasma arc removes old collagen so that fresh skin fibres can form.",
     "Our laser can help even out redness, refine pores and remove brown spots.",  # "can help" heads the list
