@@ -207,9 +207,14 @@ FLAGGED = [
     "Head back to the office the same afternoon and no one will be the wiser.",
     '"My stretch marks look like they were never there." - a client',
     "Our scalp therapy works at any stage of balding.",
+    "Zero side effects, and the lift is permanent.",  # a harm denied beside a permanent result
 ]
 
 QUIET = [
+    # stop 26, first-seen batch 30 (re-worded): honest copy that was flagged
+    "Bad reactions are rare, yet they can become permanent, such as scarring or nerve injury.",
+    "Does it always work? No - roughly one in four patients see little difference.",
+    "We will never promise you that it is painless, because it often stings.",
     "Most clients go back to work the next day, with a little redness.",
     "The heat of the arc removes moisture from the top layer of skin.",  # mechanism, not outcome
     "The plasma arc removes old collagen so that fresh skin fibres can form.",
