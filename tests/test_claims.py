@@ -208,6 +208,12 @@ FLAGGED = [
     '"My stretch marks look like they were never there." - a client',
     "Our scalp therapy works at any stage of balding.",
     "Zero side effects, and the lift is permanent.",  # a harm denied beside a permanent result
+    # stop 26, first-seen batch 31 (re-worded): sellers' listings
+    "Your 10-minute facelift, right at home.",
+    "Used by celebrity make-up artists and loved by 500,000 happy customers.",
+    "The cream dermatologists don't want you to find out about.",
+    "Blast stubborn tummy fat around the clock.",
+    "This gel makes stretch marks vanish, even old ones.",
 ]
 
 QUIET = [
