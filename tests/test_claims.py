@@ -214,9 +214,15 @@ FLAGGED = [
     "The cream dermatologists don't want you to find out about.",
     "Blast stubborn tummy fat around the clock.",
     "This gel makes stretch marks vanish, even old ones.",
+    # stop 26, from public weight-loss and IV-drip pages read here (re-worded)
+    "Our weekly injection is the most potent on the market.",
+    "Weight loss with our plan far exceeds the results of older diet pills.",
+    "Faster recovery and better skin are seen with our drip as compared to oral vitamins.",
+    "A scientifically supported way to feel your best.",
 ]
 
 QUIET = [
+    "Threads give a less dramatic lift than a facelift, and it fades within a year or two.",
     # stop 26, first-seen batch 30 (re-worded): honest copy that was flagged
     "Bad reactions are rare, yet they can become permanent, such as scarring or nerve injury.",
     "Does it always work? No - roughly one in four patients see little difference.",
