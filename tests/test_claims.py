@@ -219,6 +219,8 @@ FLAGGED = [
     "Weight loss with our plan far exceeds the results of older diet pills.",
     "Faster recovery and better skin are seen with our drip as compared to oral vitamins.",
     "A scientifically supported way to feel your best.",
+    # stop 26, first-seen batch 32 (re-worded): med-spa offers
+    "Bring three friends to our filler party and everyone gets €30 off.",
 ]
 
 QUIET = [
