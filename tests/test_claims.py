@@ -221,9 +221,12 @@ FLAGGED = [
     "A scientifically supported way to feel your best.",
     # stop 26, first-seen batch 32 (re-worded): med-spa offers
     "Bring three friends to our filler party and everyone gets €30 off.",
+    # stop 26, first-seen batch 33 (re-worded)
+    "Powder brows that never need a touch-up.",
 ]
 
 QUIET = [
+    "Yellow inks are stubborn, and a few tattoos never fade entirely.",
     "Threads give a less dramatic lift than a facelift, and it fades within a year or two.",
     # stop 26, first-seen batch 30 (re-worded): honest copy that was flagged
     "Bad reactions are rare, yet they can become permanent, such as scarring or nerve injury.",
