@@ -83,12 +83,13 @@ class ClaimReader:
             by_sentence.setdefault(sentences.span(start), []).append((cls, start, end, denial))
         for (s0, s1), group in by_sentence.items():
             classes_here = [(self.classes[c], a, z) for c, a, z, _ in group]
+            denials_here = [(a, z) for _, a, z, d in group if d]
             marks = Sentence(self, norm, s0, max([s1] + [z for _, _, z, _ in group]))
             for cls, start, end, denial in group:
                 if keep is not None and (cls, start) not in keep:
                     continue
-                claim = self._read_one(marks, cls, start, end, denial, classes_here, named, treatments,
-                                       None if wants is None else wants[cls])
+                claim = self._read_one(marks, cls, start, end, denial, classes_here, denials_here, named,
+                                       treatments, None if wants is None else wants[cls])
                 if claim is not None:
                     out.append(claim)
         return out
@@ -107,7 +108,8 @@ class ClaimReader:
                 norm, max(0, start - 300), start)
         return False
 
-    def _read_one(self, marks, cls, start, end, denial, classes_here, named, treatments, wants=None):
+    def _read_one(self, marks, cls, start, end, denial, classes_here, denials_here, named, treatments,
+                  wants=None):
         wc = self.classes[cls]
         norm, s0, s1 = marks.norm, marks.s0, marks.s1
         if wc.exceptions is not None:
@@ -124,6 +126,8 @@ class ClaimReader:
         own = denial and self.m["negators"].match(norm, start) is not None
         negator = None if own else marks.negator_before(c0, start, wc.harm and not denial,
                                                         DENIAL_WINDOW if denial else WINDOW)
+        if negator is not None and any(a <= negator < z for a, z in denials_here if a != start):
+            negator = None  # the "no" of another denial ("a no-downtime treatment suitable for all")
         if negator is None and not own:  # "is not painless, scarless or permanent"
             negator = marks.listed_negator(c0, start, wc.harm and not denial)
         negated = negator is not None

@@ -223,6 +223,8 @@ FLAGGED = [
     "Bring three friends to our filler party and everyone gets €30 off.",
     # stop 26, first-seen batch 33 (re-worded)
     "Powder brows that never need a touch-up.",
+    # stop 26, from public hydrafacial pages read here (re-worded)
+    "This serum has long been known to boost radiance.",
 ]
 
 QUIET = [
@@ -560,3 +562,9 @@ def test_a_treatment_name_with_a_predicate_word_is_read_whole():
     found = [f for f in lint("The PDO thread lift is a treatment which lifts sagging skin.\n") if f.rule == "CC301"]
     assert [f.match for f in found] == ["lifts sagging skin"]
     assert "lifting" not in [f.match for f in lint("Skin is firmer after a PDO thread lifting session.\n")]
+
+
+def test_the_no_of_one_denial_denies_nothing_else():
+    # "no-downtime" denies downtime; the suitability claim after it stands
+    found = {f.rule for f in lint("Our glow facial is a no-downtime treatment that is suitable for all skin tones.\n")}
+    assert {"CC141", "CC181"} <= found
