@@ -228,6 +228,10 @@ FLAGGED = [
 ]
 
 QUIET = [
+    # stop 26, from public dermaplaning and tattoo-removal pages read here (re-worded)
+    "Removing the dull, dead skin on the surface lets serums sink in.",
+    "Shaving the face temporarily removes fine hair, which grows back as before.",
+    "We treat all skin types apart from skin with active acne.",
     "Yellow inks are stubborn, and a few tattoos never fade entirely.",
     "Threads give a less dramatic lift than a facelift, and it fades within a year or two.",
     # stop 26, first-seen batch 30 (re-worded): honest copy that was flagged
