@@ -225,9 +225,16 @@ FLAGGED = [
     "Powder brows that never need a touch-up.",
     # stop 26, from public hydrafacial pages read here (re-worded)
     "This serum has long been known to boost radiance.",
+    # stop 26, from public anti-wrinkle pages read here (re-worded)
+    "Injections are also used to treat tension headaches and double vision.",
 ]
 
 QUIET = [
+    "Expression lines come from the muscles immediately beneath the skin.",
+    "The toxin stops nerve signals reaching the muscle, so it relaxes for a few months.",
+    "The most effective areas to treat are the forehead and the frown.",
+    "Regular sessions may help prevent deep permanent creases forming.",
+    "The frown lines soften and then fade over the following week.",
     # stop 26, from public dermaplaning and tattoo-removal pages read here (re-worded)
     "Removing the dull, dead skin on the surface lets serums sink in.",
     "Shaving the face temporarily removes fine hair, which grows back as before.",
@@ -572,3 +579,10 @@ def test_the_no_of_one_denial_denies_nothing_else():
     # "no-downtime" denies downtime; the suitability claim after it stands
     found = {f.rule for f in lint("Our glow facial is a no-downtime treatment that is suitable for all skin tones.\n")}
     assert {"CC141", "CC181"} <= found
+
+
+def test_lines_that_disappear_are_an_outcome_not_a_harm_that_clears():
+    found = {f.rule for f in lint("Relaxing the muscle causes the frown lines to disappear.\n")}
+    assert "CC111" in found and "CC141" not in found
+    found = {f.rule for f in lint("The lines soften and then totally disappear.\n")}
+    assert "CC111" in found and "CC141" not in found
