@@ -227,6 +227,7 @@ FLAGGED = [
     "This serum has long been known to boost radiance.",
     # stop 26, from public anti-wrinkle pages read here (re-worded)
     "Injections are also used to treat tension headaches and double vision.",
+    "Our laser is the best possible answer to unwanted hair.",  # "best possible" hedges nothing
 ]
 
 QUIET = [
