@@ -231,6 +231,9 @@ FLAGGED = [
 ]
 
 QUIET = [
+    # stop 26, from public news pages read here (re-worded)
+    "Official figures show that complaints about lip filler have doubled in two years.",
+    "It has been reported that injectables make up 80% of the non-surgical market.",
     "Expression lines come from the muscles immediately beneath the skin.",
     "The toxin stops nerve signals reaching the muscle, so it relaxes for a few months.",
     "The most effective areas to treat are the forehead and the frown.",
