@@ -174,7 +174,7 @@ class ClaimReader:
             about.add("research")
         if not self._needs_met(wc, about):
             return None
-        reach = in_reach(start, s0, s1, named, treatments)
+        reach = in_reach(start, s0, s1, named, treatments, c1)
         shown_end = marks.target_end(end, c1) if "target" in wc.needs else end
         return Claim(
             start=shown, end=shown_end, predicate=cls, polarity=polarity,
@@ -210,13 +210,16 @@ class ClaimReader:
         return best
 
 
-def in_reach(pos, s0, s1, named, treatments):
+def in_reach(pos, s0, s1, named, treatments, c1=None):
     """The treatments a claim at pos may be about, nearest first: those named in its
-    sentence, then those named before it in its block, then the heading's."""
-    here = sorted((abs(pos - at), name) for name, at in named or () if s0 <= at < s1)
+    sentence, then those named before it in its block, then the heading's.  c1: where the
+    claim's clause ends; a name after it ("it is safe, since it uses ... fillers") comes last."""
+    later = c1 if c1 is not None else s1
+    here = sorted((abs(pos - at), name) for name, at in named or () if s0 <= at < later)
     before = sorted((pos - at, name) for name, at in named or () if at < s0)
+    after = sorted((at, name) for name, at in named or () if later <= at < s1)
     out = []
-    for name in [n for _, n in here] + [n for _, n in before] + list(treatments):
+    for name in [n for _, n in here] + [n for _, n in before] + list(treatments) + [n for _, n in after]:
         if name not in out:
             out.append(name)
     return out

@@ -590,3 +590,11 @@ def test_lines_that_disappear_are_an_outcome_not_a_harm_that_clears():
     assert "CC111" in found and "CC141" not in found
     found = {f.rule for f in lint("The lines soften and then totally disappear.\n")}
     assert "CC111" in found and "CC141" not in found
+
+
+def test_a_treatment_named_in_a_later_clause_is_not_what_the_claim_is_about():
+    # the method on a thread-lift page is safe "since" it uses what fillers use: the claim is the thread lift's
+    page = "# Thread lifts\n\nThe method is safe, since it uses the same absorbable material as injectable fillers.\n"
+    found = [f for f in lint(page, "threads.md") if f.rule == "CC121"]
+    assert found and all("filler" not in f.message.lower() for f in found)
+    assert "thread" in found[0].message.lower()
