@@ -228,6 +228,9 @@ FLAGGED = [
     # stop 26, from public anti-wrinkle pages read here (re-worded)
     "Injections are also used to treat tension headaches and double vision.",
     "Our laser is the best possible answer to unwanted hair.",  # "best possible" hedges nothing
+    # stop 26, first-seen batch 34 (re-worded)
+    "This peel resets tired complexions.",
+    "Contouring once only possible through surgery, now in a 30-minute visit.",
 ]
 
 QUIET = [
