@@ -15,6 +15,7 @@ changing a rule, and report that first-seen figure: a batch that taught a fix no
 from __future__ import annotations
 
 import argparse
+import re
 import json
 import shlex
 import subprocess
@@ -28,8 +29,15 @@ HERE = Path(__file__).resolve().parent
 FLAGGING = {"warning", "error"}
 
 
+_CUT = re.compile(r"^\s*-?\s*text:\s*[^\s'\"|>].*\s#")  # a plain scalar ends at " #": the rest is a comment
+
+
 def load(path: Path) -> list:
-    items = yaml.safe_load(path.read_text(encoding="utf-8"))
+    source = path.read_text(encoding="utf-8")
+    for n, line in enumerate(source.splitlines(), 1):
+        if _CUT.match(line):
+            raise SystemExit(f"{path}:{n}: the text stops at ' #' (YAML reads the rest as a comment): quote it")
+    items = yaml.safe_load(source)
     if not isinstance(items, list) or not all(
             isinstance(i, dict) and i.get("label") in ("risky", "fine") and i.get("text") and i.get("topic")
             for i in items):

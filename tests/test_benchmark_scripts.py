@@ -80,3 +80,18 @@ def test_judgement_refuses_an_item_without_a_label(tmp_path):
     done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "judgement.py"), str(batch)],
                           cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 1 and "each item needs topic, text and label" in done.stderr
+
+
+def test_judgement_refuses_a_text_that_yaml_would_cut_at_a_comment(tmp_path):
+    batch = tmp_path / "batch.yaml"
+    batch.write_text("- topic: Clinic\n  label: risky\n  text: Voted the #1 clinic in town.\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "judgement.py"), str(batch)],
+                          capture_output=True, text=True)
+    assert done.returncode != 0 and f"{batch}:3:" in done.stderr and "quote it" in done.stderr
+    batch.write_text('- topic: Clinic\n  label: risky\n  text: "Voted the #1 clinic in town."\n', encoding="utf-8")
+    from importlib import util
+
+    spec = util.spec_from_file_location("judgement_bench", ROOT / "benchmarks" / "judgement.py")
+    module = util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.load(batch)[0]["text"] == "Voted the #1 clinic in town."
