@@ -131,7 +131,8 @@ class Sentence:
             if not words:
                 return
             item, item_end = words[-1]  # the list's item before this one
-            tail, (c0, start) = (c0, start), (self.clause(item, item_end)[0], item)
+            tail = (c0, start)
+            c0, start = self.clause(item, item_end)[0], item
             yield tail, (c0, start)
 
     def listed_qualifier(self, c0, start) -> bool:
