@@ -25,12 +25,17 @@ def shown(path: str) -> str:
 class InputError(Exception):
     """A path or file copycheck cannot read; str() is the one-line message."""
 
-    def __init__(self, path, message, fatal=True, line=0):
+    def __init__(self, path, message, fatal=True, line=0, language=None):
         path = shown(str(path))
         self.path = path  # the file (reports locate it by this)
+        self.message = message  # what is wrong, without the path
         self.line = line  # where in it, when known
         self.fatal = fatal  # False: a notice (a skipped file), not a failure
+        self.language = language  # a page skipped as not English: its language
         super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
+
+    def __reduce__(self):  # pickled whole (a worker process sends it back to the parent)
+        return (type(self), (self.path, self.message, self.fatal, self.line, self.language))
 
 
 @dataclass

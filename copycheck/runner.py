@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from . import files
 from .findings import at_or_above
 
-_WORKER = None  # the Linter of a worker process
 REPORT_MARK = '<meta name="generator" content="copycheck '  # our own HTML report, written into the site
 
 
@@ -49,15 +48,20 @@ def _check_one(linter, path):
         skipped = getattr(linter, "skipped", None)
         if skipped:
             lang, how = skipped
-            notice = files.InputError(path, f"in another language ({lang}, {how}); the rules are for English: skipped",
-                                      fatal=False)
-            notice.language = lang
-            return notice, [], 0, None
+            return files.InputError(path, f"in another language ({lang}, {how}); the rules are for English: skipped",
+                                    fatal=False, language=lang), [], 0, None
         return None, found, linter.words, truncated(linter, path)
     except files.InputError as exc:
         return exc, [], 0, None
     except MatchTimeout as exc:
         return files.InputError(path, str(exc)), [], 0, None
+    except RecursionError:
+        return files.InputError(path, "nested too deeply to read; file not checked"), [], 0, None
+    except MemoryError:
+        return files.InputError(path, "out of memory while checking this file; file not checked"), [], 0, None
+    except Exception as exc:  # noqa: BLE001 - a bug in copycheck: one line naming the file, not a traceback
+        return files.InputError(path, f"internal error ({type(exc).__name__}: {exc}); file not checked: "
+                                      "please report it with the file"), [], 0, None
 
 
 def truncated(linter, path):
@@ -68,13 +72,9 @@ def truncated(linter, path):
                                   "for claims (split the page)", fatal=False)
 
 
-def _init_worker(linter):
-    global _WORKER
-    _WORKER = linter  # forked: inherited as it is; spawned: pickled once per worker
-
-
-def _work(path):
-    return _check_one(_WORKER, path)
+def _lost(path, why):
+    """The outcome of a file whose worker process died or whose result could not be read."""
+    return files.InputError(path, f"{why}; file not checked (--jobs 1 checks it in one process)"), [], 0, None
 
 
 AUTO_MIN_FILES = 4  # --jobs auto: fewer files than this are checked in one process
@@ -131,12 +131,11 @@ def check_paths(paths, linter, settings, jobs=1, linter_of=None) -> Result:
     for lt, indexes in groups.values():
         group = [paths_only[i] for i in indexes]
         if n > 1 and len(group) > 1:
-            import multiprocessing
+            from functools import partial
 
-            ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-            chunk = max(1, min(64, len(group) // (n * 8) or 1))
-            with ctx.Pool(n, initializer=_init_worker, initargs=(lt,)) as pool:
-                done = pool.map(_work, group, chunksize=chunk)
+            from . import pool
+
+            done = pool.run(partial(_check_one, lt), group, n, _lost)
         else:
             done = [_check_one(lt, p) for p in group]
         for i, outcome in zip(indexes, done):
