@@ -162,7 +162,7 @@ def check(paths, fmt, output_file, show_evidence, statistics, fail_on, exit_zero
             result.words[name] = linter.words
             note = truncated(linter, name)
             if note is not None:
-                result.notices.append(note)
+                result.errors.append(note)
         except files.InputError as exc:
             result.errors.append(exc)
         except MatchTimeout as exc:

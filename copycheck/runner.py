@@ -65,11 +65,13 @@ def _check_one(linter, path):
 
 
 def truncated(linter, path):
-    """The notice for a page whose claims were not all read (None: they were)."""
+    """The error for a page whose claims were not all read (None: they were): the claims past
+    the cap could be anything, so the page fails (exit 2) in every format, with the findings
+    read before the cap still reported."""
     if not linter.truncated:
         return None
     return files.InputError(path, f"over {linter.truncated:,} claims on one page: the rest was not read "
-                                  "for claims (split the page)", fatal=False)
+                                  "for claims, so the page fails (split the page)")
 
 
 def _lost(path, why):
@@ -142,7 +144,7 @@ def check_paths(paths, linter, settings, jobs=1, linter_of=None) -> Result:
             outcomes[i] = outcome
     for path, (error, findings, words, note) in zip(paths_only, outcomes):
         if note is not None:
-            result.notices.append(note)
+            result.errors.append(note)
         if error is not None and getattr(error, "language", None):
             langs = result.gate.setdefault("not_english", {})
             langs[error.language] = langs.get(error.language, 0) + 1

@@ -255,6 +255,17 @@ def test_a_page_of_nothing_but_claims_is_bounded_and_says_so(site):
     found = json.loads(r.stdout)["findings"]
     assert 0 < sum(f["rule"] == "CC131" for f in found) <= 4000  # and the page-level rules still speak
     assert {f["rule"] for f in found} - {"CC131"} <= {"CC401", "CC402", "CC421"}
+    assert r.exit_code == 2  # the claims past the cap could be anything: the page fails
+
+
+@pytest.mark.parametrize("fmt,where", [("sarif", '"toolExecutionNotifications"'), ("junit", "<error"),
+                                       ("json", '"input_errors": 1'), ("github", "::error")])
+def test_claims_hidden_behind_the_cap_fail_the_gate_in_every_format(site, fmt, where):
+    (site / "hidden.md").write_text("Is it painless?\n" * 4_001 + "\nOur peel is completely painless.\n",
+                                    encoding="utf-8")
+    r = run("check", "--isolated", "--format", fmt, "hidden.md")
+    assert r.exit_code == 2 and "over 4,000 claims on one page" in r.stdout + r.stderr
+    assert where in r.stdout, r.stdout[-500:]
 
 
 def _peak_while_checking(linter, source):

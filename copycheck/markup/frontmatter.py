@@ -44,8 +44,11 @@ def _toml(source: str, parsed, keys) -> int:
     start, end = m.end(), close.start()
     fm = source[start:end]
     tables = [(t.start(), t.group(1).strip("\"' ").lower()) for t in _TOML_TABLE.finditer(fm)]
+    table, t = "", 0  # the table a key is in: the last header before it (keys and headers both in order)
     for km in _TOML_KEY.finditer(fm):
-        table = next((name for at, name in reversed(tables) if at < km.start()), "")
+        while t < len(tables) and tables[t][0] < km.start():
+            table = tables[t][1]
+            t += 1
         key = km.group(1).strip('"')
         if table and table.split(".")[-1] not in _NESTS:
             continue  # a value inside [[list_of_prices]] or [menu] is not a title

@@ -8,8 +8,7 @@ _ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 
 # One alternation, tried left to right at each special character.
 _MD_INLINE = compiled(
-    r"(?P<comment><!--.*?-->)"
-    r"|(?P<autolink><(?:https?|mailto|ftp):[^>\s]*>)"
+    r"(?P<autolink><(?:https?|mailto|ftp):[^>\s]*>)"
     r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"
     r"|(?P<link>!?\[(?P<label>(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*)\](?P<target>\([^()\s]*(?:\([^()]*\))?[^()\s]*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)|\[[^\]]*\]))"
     r"|(?P<url>(?:https?://|www\.)[^\s<>()\[\]]+)"
@@ -28,12 +27,26 @@ def _constructs(raw: str):
     """(kind, start, end, match) of the inline constructs of raw, left to right.
     The big pattern is only tried where a construct can start; code spans are
     found as CommonMark says (a run of n backticks closes at the next run of
-    exactly n; a run that never closes is text), in linear time."""
+    exactly n; a run that never closes is text), in linear time.  A comment runs
+    from ``<!--`` to the next ``-->`` on its line; the next close and the next line
+    end are looked up once and kept while the scan passes ``<!--`` after ``<!--``
+    (a search from each would make a line of them quadratic)."""
     at = 0
+    close = newline = -1  # the next "-->" and "\n" after the last comment opened (-1: not looked up)
     start = _HAS_SPECIAL.search(raw)
     while start:
         i = start.start()
-        if raw[i] == "`":
+        if raw.startswith("<!--", i):
+            if close != len(raw) and close < i + 4:
+                close = raw.find("-->", i + 4) % (len(raw) + 1)  # none: len(raw)
+            if newline != len(raw) and newline < i + 4:
+                newline = raw.find("\n", i + 4) % (len(raw) + 1)
+            if close < len(raw) and close < newline:
+                yield "comment", i, close + 3, raw[i:close + 3]
+                at = close + 3
+            else:
+                at = i + 1  # never closed on its line: text
+        elif raw[i] == "`":
             run = _TICKS.match(raw, i)
             j = run.end()
             close = _TICKS.search(raw, j)
@@ -89,7 +102,7 @@ def add_markdown(builder, src_start: int, raw: str, on_comment=None) -> None:
             builder.replace(src_start + start, 2, m.group()[1])
         elif kind == "comment":
             if on_comment:
-                on_comment(src_start + start, m.group())
+                on_comment(src_start + start, m)
             builder.replace(src_start + start, end - start, " ")
         elif kind in ("code", "tag", "autolink", "url"):
             builder.replace(src_start + start, end - start, " ")
