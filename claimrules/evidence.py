@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .cache import memo
-from .yamllib import LineDict, RulebookError, load_yaml
+from .yamllib import LineDict, RulebookError, load_yaml, read_bytes
 
 HERE = Path(__file__).parent
 BUILTIN = HERE / "evidence.yaml"
@@ -155,7 +155,7 @@ def read_file(path, fast=False) -> EvidenceBase:
         try:
             import yaml
 
-            text = Path(path).read_text(encoding="utf-8")
+            text = read_bytes(path).decode("utf-8")
             return _read(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)), path)
         except Exception:  # noqa: BLE001 - any problem: read again, slowly, to name its line
             pass

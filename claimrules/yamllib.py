@@ -69,6 +69,30 @@ def _construct_sequence(loader, node):
 
 
 MAX_BYTES = 20_000_000  # a rule, lexicon, evidence or config file larger than this is refused
+
+
+class TooLarge(OSError):
+    """A file over the size copycheck reads for itself."""
+
+
+def read_bytes(path, limit: int | None = None) -> bytes:
+    """A file copycheck reads for itself (rules, lexicons, evidence, config, baseline,
+    .gitignore, cache): a regular file of at most limit bytes.  A FIFO, socket or device is
+    refused before it is opened (a FIFO would block, /dev/zero never ends), and the cap
+    holds while reading (a file that grows is not read past it).  Problems are OSError
+    whose str() is the one-line reason."""
+    import os
+    import stat
+
+    limit = MAX_BYTES if limit is None else limit
+    st = os.stat(path)  # follows a symbolic link: its target is what would be read
+    if not stat.S_ISREG(st.st_mode):
+        raise OSError("not a regular file (a FIFO, socket or device); refused")
+    with open(path, "rb") as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise TooLarge(f"over {limit:,} bytes; refused")
+    return data
 MAX_EXPANSION = 1_000_000  # nodes a document may stand for once its aliases are expanded
 
 
@@ -115,11 +139,11 @@ def load_yaml(path: Path, text: str | None = None):
     yaml, loader_class = pyyaml()
     try:
         if text is None:
-            p = Path(path)
-            if p.is_file() and p.stat().st_size > MAX_BYTES:
-                raise RulebookError(path, 0, f"too large to load ({p.stat().st_size:,} bytes; "
-                                             f"the limit is {MAX_BYTES:,})")
-            text = p.read_text(encoding="utf-8")
+            try:
+                data = read_bytes(path)
+            except TooLarge:
+                raise RulebookError(path, 0, f"too large to load (the limit is {MAX_BYTES:,} bytes)") from None
+            text = data.decode("utf-8")
         elif len(text) > MAX_BYTES:
             raise RulebookError(path, 0, f"too large to load (the limit is {MAX_BYTES:,} bytes)")
         loader = loader_class(text)

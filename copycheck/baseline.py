@@ -14,7 +14,9 @@ import os
 from collections import Counter
 from pathlib import Path
 
-from claimrules.yamllib import RulebookError
+from claimrules.yamllib import RulebookError, read_bytes
+
+MAX_BYTES = 200_000_000  # a baseline larger than this is refused
 
 FORMAT = 1
 
@@ -54,7 +56,7 @@ def read(path) -> Counter:
     """The baseline's keys; a file that is not a baseline is an error naming it and the line."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_bytes(path, MAX_BYTES).decode("utf-8")
     except FileNotFoundError:
         raise BaselineError(path, 0, "no such baseline file (write one with --write-baseline)") from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -63,6 +65,8 @@ def read(path) -> Counter:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise BaselineError(path, exc.lineno, f"invalid JSON: {exc.msg}") from None
+    except RecursionError:
+        raise BaselineError(path, 0, "invalid baseline: nested too deeply to read") from None
     if not isinstance(data, dict) or data.get("version") != FORMAT or not isinstance(data.get("findings"), list):
         raise BaselineError(path, 1, f"not a copycheck baseline of version {FORMAT}")
     keys = Counter()

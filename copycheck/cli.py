@@ -63,9 +63,9 @@ def _built(path, rule_files, evidence, exclude, overrides):
     if key not in _BUILT:
         try:
             settings = config.load(path).merged(**overrides)
-            for key, where in settings.outside:
+            for option, where in settings.outside:
                 if not settings.allow_outside:
-                    _fail(f"{settings.source}:{settings.lines.get(key, 0)}: '{key}' names {where}, outside the "
+                    _fail(f"{settings.source}:{settings.lines.get(option, 0)}: '{option}' names {where}, outside the "
                           f"project ({Path(settings.source).parent}); pass --allow-outside to use it")
                 click.echo(f"copycheck: using {where} from outside the project (--allow-outside)", err=True)
             settings = config.overrides(settings, overrides.get("select"))
@@ -87,7 +87,7 @@ def main():
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to this file, not standard output.")
 @click.option("--show-evidence", is_flag=True, help="Show the evidence quotes behind each finding, with their sources.")
@@ -185,11 +185,14 @@ def check(paths, fmt, output_file, show_evidence, statistics, fail_on, exit_zero
             for notice in s.overridden:
                 click.echo(f"copycheck: {notice}", err=True)
     _gate(result, changed_since, baseline_path or settings.baseline)
-    from .files import shown
+    from .files import printable, shown
 
     real = {shown(p): p for p in result.checked if shown(p) != p}  # the links (SARIF, HTML) point at the real bytes
     for f in result.findings:
         f.path = shown(f.path)  # a file name that is not UTF-8: escaped in every format
+        if fmt not in ("json", "sarif", "gitlab"):  # (JSON escapes control characters itself)
+            f.match, f.sentence = printable(f.match), printable(f.sentence)
+            f.message, f.suggestion = printable(f.message), printable(f.suggestion or "")
     result.checked = [shown(p) for p in result.checked]
     result.words = {shown(p): n for p, n in result.words.items()}
     for problem in result.notices:
@@ -435,7 +438,7 @@ def evidence_topics(extra):
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Use this configuration file.")
 @click.option("--no-config", is_flag=True, help="Ignore configuration files.")

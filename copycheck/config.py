@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from claimrules import LEVELS
-from claimrules.yamllib import LineDict, RulebookError, did_you_mean, load_yaml
+from claimrules.yamllib import LineDict, RulebookError, did_you_mean, load_yaml, read_bytes
 
 from .files import DEFAULT_INCLUDE
 from .markup.frontmatter import DEFAULT_KEYS
@@ -59,10 +59,10 @@ def find(start: Path | None = None) -> Path | None:
         toml_file = folder / "pyproject.toml"
         if toml_file.is_file():
             try:
-                data = toml_file.read_bytes()
+                data = read_bytes(toml_file)
             except OSError:
-                continue
-            if re.search(rb"^\s*\[\s*tool\s*\.\s*copycheck\s*[\].]", data, re.M):
+                return toml_file  # load() names what is wrong with it
+            if re.search(rb"^(?:\xef\xbb\xbf)?\s*\[\s*tool\s*\.\s*copycheck\b", data, re.M):
                 return toml_file  # load() reports it if it is broken (invalid UTF-8 or TOML)
     return None
 
@@ -83,6 +83,12 @@ def _toml_line(text: str, key: str) -> int:
     return text.count("\n", 0, m.start()) + 1 if m else 0
 
 
+def _inside(folder: Path, path) -> bool:
+    """Whether path, its symbolic links followed, stays inside folder."""
+    top, target = folder.resolve(), Path(path).resolve()
+    return target == top or top in target.parents
+
+
 def load(path: Path | None) -> Settings:
     if path is None:
         return Settings()
@@ -91,13 +97,17 @@ def load(path: Path | None) -> Settings:
         import tomllib  # only for a pyproject.toml: not a start-up cost otherwise
 
         try:
-            text = path.read_text(encoding="utf-8")
+            raw = read_bytes(path)
+            if raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]  # a byte-order mark, as some Windows editors write
+            text = raw.decode("utf-8")
             data = tomllib.loads(text).get("tool", {}).get("copycheck", {})
         except tomllib.TOMLDecodeError as exc:
             m = re.search(r"line (\d+)", str(exc))
             raise ConfigError(path, int(m.group(1)) if m else 0, f"invalid TOML: {exc}") from None
+        except RecursionError:
+            raise ConfigError(path, 0, "invalid TOML: nested too deeply to read") from None
         except UnicodeDecodeError as exc:
-            raw = path.read_bytes()
             line = raw.count(b"\n", 0, exc.start) + 1
             raise ConfigError(path, line, f"invalid UTF-8 at byte {exc.start}") from None
         except OSError as exc:
@@ -144,10 +154,8 @@ def _settings(path: Path, data: dict, line_of) -> Settings:
         s.frontmatter_keys = _list(path, data, "frontmatter-keys", line_of)
     for key in ("extend-rules", "evidence"):
         if key in data:
-            top = base.resolve()
             for p in _list(path, data, key, line_of):
-                target = (base / p).resolve()
-                if target != top and top not in target.parents:
+                if not _inside(base, base / p):
                     s.outside += ((key, str(base / p)),)
     if "extend-rules" in data:
         s.extend_rules = tuple(str(base / p) for p in _list(path, data, "extend-rules", line_of))
@@ -157,6 +165,8 @@ def _settings(path: Path, data: dict, line_of) -> Settings:
         if not isinstance(data["baseline"], str):
             raise ConfigError(path, line_of("baseline"), "'baseline' must be a path")
         s.baseline = str(base / data["baseline"])
+        if not _inside(base, s.baseline):
+            s.outside += (("baseline", s.baseline),)
     if "respect-gitignore" in data:
         if not isinstance(data["respect-gitignore"], bool):
             raise ConfigError(path, line_of("respect-gitignore"), "'respect-gitignore' must be true or false")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 from dataclasses import dataclass
 from fnmatch import fnmatch
@@ -14,12 +15,25 @@ ALWAYS_SKIP_DIRS = {".git", "node_modules", ".hg", ".svn", "__pycache__"}
 MAX_BYTES = 1 << 31
 
 
+# Characters that would let a file name or a line of copy move the terminal, forge an output
+# line or break XML: C0 and C1 controls, DEL, line and paragraph separators, bidi overrides.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """text with each control character written as an escape (``\\x1b``, ``\\n``, ``\\u202e``)."""
+    if not _CONTROL.search(text):
+        return text
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def shown(path: str) -> str:
     """A path as reports show it: bytes of a file name that are not UTF-8 escaped
-    (``caf\\xe9.md``), so every output stays valid UTF-8."""
-    if path.isascii():
-        return path
-    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    (``caf\\xe9.md``), and control characters too, so every output stays valid UTF-8
+    and no file name can forge a line of it."""
+    if not path.isascii():
+        path = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return printable(path)
 
 
 class InputError(Exception):
@@ -62,18 +76,26 @@ def _ignores_above(root: Path):
     d = root.resolve()
     for folder in (d, *d.parents):
         gi = folder / ".gitignore"
-        if folder != d and gi.is_file():
+        if folder != d and os.path.isfile(gi):  # (os.path's tests say False where a folder cannot be read)
             out.append((folder, _spec(gi, pathspec)))
-        if (folder / ".git").exists():
+        if os.path.exists(folder / ".git"):
             break
     return out[::-1]
 
 
+GITIGNORE_BYTES = 20_000_000  # a .gitignore larger than this is refused
+
+
 def _spec(path, pathspec):
+    """A .gitignore's patterns; one that cannot be read is an InputError naming it."""
+    from claimrules.yamllib import read_bytes
+
     try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
-        lines = []
+        lines = read_bytes(path, GITIGNORE_BYTES).decode("utf-8", errors="replace").splitlines()
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    except OSError as exc:
+        raise InputError(path, str(exc) if not exc.strerror else exc.strerror) from None
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
@@ -122,14 +144,21 @@ def _walk(root: Path, include, exclude, gitignore=True, outside=False):
     top = root.resolve()
     if gitignore:
         import pathspec
-    above = _ignores_above(root) if gitignore else []
+    try:
+        above = _ignores_above(root) if gitignore else []
+    except InputError as exc:
+        yield exc
+        return
     if above and _ignored(above, str(root), True):
         above = []  # a folder named on the command line is walked even if ignored, as ripgrep does
     stack = [(root, above)]
     while stack:
         d, specs = stack.pop()
-        if gitignore and (d / ".gitignore").is_file():
-            specs = specs + [(d.resolve(), _spec(d / ".gitignore", pathspec))]
+        if gitignore and os.path.isfile(d / ".gitignore"):
+            try:
+                specs = specs + [(d.resolve(), _spec(d / ".gitignore", pathspec))]
+            except InputError as exc:
+                yield exc  # and the folder is walked without it
         try:
             st = d.stat()
             key = (st.st_dev, st.st_ino)
@@ -176,6 +205,8 @@ def _walk(root: Path, include, exclude, gitignore=True, outside=False):
             elif link and any(fnmatch(e.name, pat) for pat in include):
                 why = "a symbolic link to a FIFO, socket or device" if os.path.exists(path) else "broken symbolic link"
                 yield InputError(path, f"{why}; skipped", fatal=False)
+            elif any(fnmatch(e.name, pat) for pat in include) and not _excluded(rel, e.name, exclude):
+                yield InputError(path, "not a regular file (a FIFO, socket or device); skipped", fatal=False)
         stack.extend(reversed(subdirs))
 
 
@@ -228,6 +259,9 @@ def read_stream(stream, name: str) -> Source:
         if not chunk:
             break
         data += chunk
+        if len(data) - len(chunk) < 8192 and b"\x00" in data[:8192] and not data.startswith(
+                (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            break  # binary (decode says so): /dev/zero is refused after its first megabyte, not its second gigabyte
     if len(data) > MAX_BYTES:
         raise _too_large(name)  # (how much more is not read)
     return Source(name, decode(data, name))

@@ -32,18 +32,18 @@ def _constructs(raw: str):
     end are looked up once and kept while the scan passes ``<!--`` after ``<!--``
     (a search from each would make a line of them quadratic)."""
     at = 0
-    close = newline = -1  # the next "-->" and "\n" after the last comment opened (-1: not looked up)
+    shut = line_end = -1  # the next "-->" and "\n" after the last comment opened (-1: not looked up)
     start = _HAS_SPECIAL.search(raw)
     while start:
         i = start.start()
         if raw.startswith("<!--", i):
-            if close != len(raw) and close < i + 4:
-                close = raw.find("-->", i + 4) % (len(raw) + 1)  # none: len(raw)
-            if newline != len(raw) and newline < i + 4:
-                newline = raw.find("\n", i + 4) % (len(raw) + 1)
-            if close < len(raw) and close < newline:
-                yield "comment", i, close + 3, raw[i:close + 3]
-                at = close + 3
+            if shut != len(raw) and shut < i + 4:
+                shut = raw.find("-->", i + 4) % (len(raw) + 1)  # none: len(raw)
+            if line_end != len(raw) and line_end < i + 4:
+                line_end = raw.find("\n", i + 4) % (len(raw) + 1)
+            if shut < len(raw) and shut < line_end:
+                yield "comment", i, shut + 3, raw[i:shut + 3]
+                at = shut + 3
             else:
                 at = i + 1  # never closed on its line: text
         elif raw[i] == "`":

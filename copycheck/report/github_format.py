@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 from collections import Counter
 
+from ..files import printable
+
 KINDS = {"error": "error", "warning": "warning", "info": "notice"}
 SHOWN = 10  # annotations of one level GitHub shows per step
 
@@ -21,8 +23,15 @@ def _prop(s: str) -> str:
     return _data(s).replace(":", "%3A").replace(",", "%2C")
 
 
+_MARKDOWN = set("\\`*_{}[]()#+-.!|~>")
+
+
 def _cell(s: str) -> str:
-    return " ".join(s.split()).replace("|", "\\|")
+    """One table cell of the step summary: on one line, control characters escaped, Markdown
+    punctuation escaped and HTML written as text, so copy or a file name cannot add markup."""
+    s = printable(" ".join(s.split()))
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return "".join("\\" + c if c in _MARKDOWN else c for c in s)
 
 
 def render(result, options, echo):

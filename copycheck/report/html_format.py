@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 from urllib.parse import quote
 
+from ..files import printable
 from ..findings import at_or_above
 from ..kinds import REGISTRY
 
@@ -115,7 +116,8 @@ def _finding(f, book, link, about_page) -> dict:
         "before": before, "hit": hit, "after": after,
         "link": rule.link if rule and rule.link.startswith(("http://", "https://")) else "",
         "why": rule.why if rule else "",
-        "evidence": [{"quote": e.quote, "where": getattr(e, "cite", "") or f"{e.source}:{e.line}"} for e in f.evidence],
+        "evidence": [{"quote": printable(e.quote), "where": printable(getattr(e, "cite", "") or f"{e.source}:{e.line}")}
+                     for e in f.evidence],
     }
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from ..files import printable
+
 COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
@@ -17,7 +19,8 @@ def render(result, options, echo):
         if options.get("show_evidence"):
             for e in f.evidence:
                 where = getattr(e, "cite", "") or f"{e.source}:{e.line}"
-                echo(click.style("    evidence: ", dim=True) + f'"{e.quote}" ' + click.style(f"({where})", dim=True))
+                echo(click.style("    evidence: ", dim=True) + f'"{printable(e.quote)}" '
+                     + click.style(f"({printable(where)})", dim=True))
         if f.suggestion:
             echo(click.style("    instead: ", fg="green") + f.suggestion)
     s = result.summary()
