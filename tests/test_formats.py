@@ -116,3 +116,32 @@ def test_stdin_filename_alone_reads_standard_input(tmp_path, monkeypatch):
     r = CliRunner().invoke(main, ["check", "--no-config", "--stdin-filename", "page.html"],
                            input="<p>Completely painless.</p>")
     assert "page.html:1:" in r.stdout and "other.md" not in r.stdout
+
+
+HOSTILE_NAME = "a\x1b[2Jb\nc\u202e.md"  # clears a terminal, starts a new output line, reverses text
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "junit", "html"])
+def test_control_characters_in_file_names_and_copy_are_escaped(tmp_path, monkeypatch, fmt):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / HOSTILE_NAME).write_text("Our peel is \x1b[31mcompletely painless.\n", encoding="utf-8")
+    r = run(".", "--format", fmt)
+    assert r.exit_code == 1
+    assert not any(c in r.stdout for c in "\x1b\u202e"), repr(r.stdout[:300])
+    assert "a\\x1b[2Jb\\nc\\u202e.md" in r.stdout
+    if fmt == "text":
+        assert all(not line.startswith("c") for line in r.stdout.splitlines())  # no line forged by the name
+    if fmt == "junit":
+        import xml.dom.minidom
+
+        xml.dom.minidom.parseString(r.stdout)  # well-formed
+
+
+def test_the_step_summary_writes_file_names_and_rule_text_as_text(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    many = "\n\n".join(f"Treatment {i} is completely painless." for i in range(15))
+    (tmp_path / "<img src=x onerror=alert(1)>[link](http:evil).md").write_text(many + "\n", encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    run(".", "--format", "github", env={"GITHUB_STEP_SUMMARY": str(summary)})
+    table = summary.read_text(encoding="utf-8")
+    assert "<img" not in table and "](" not in table and "&lt;img" in table

@@ -305,3 +305,98 @@ def test_a_file_or_standard_input_over_the_size_limit_is_one_line(site, monkeypa
     one_line_error(r, "in.md: more: over the 100 bytes", "not checked")
     r = CliRunner().invoke(main, ["check", "--isolated", "-", "--stdin-filename", "in.md"], input="Painless.\n")
     assert r.exit_code == 1 and "CC131" in r.output  # under the limit: checked as before
+
+
+# ---- files copycheck reads for itself: regular files of bounded size only (issue 28) ----------
+
+@pytest.mark.parametrize("option", ["--rules", "--config", "--baseline"])
+@pytest.mark.parametrize("special", ["/dev/zero", "fifo"])
+def test_a_device_or_fifo_named_for_rules_config_or_baseline_is_refused_at_once(site, option, special):
+    if special == "fifo":
+        os.mkfifo(site / "fifo")  # opening it to read would block for ever
+    one_line_error(run("check", option, special, "page.md"), special, "not a regular file")
+
+
+def test_a_baseline_a_config_names_stays_inside_the_project(site):
+    os.symlink("/dev/zero", site / "b.json")
+    (site / ".copycheck.yaml").write_text("baseline: b.json\n", encoding="utf-8")
+    one_line_error(run("check", "page.md"), ".copycheck.yaml:1", "'baseline' names", "outside the project")
+    (site / ".copycheck.yaml").write_text("baseline: ../elsewhere.json\n", encoding="utf-8")
+    one_line_error(run("check", "page.md"), "'baseline' names", "--allow-outside")
+
+
+def test_a_pyproject_over_the_size_limit_is_refused(site, monkeypatch):
+    monkeypatch.setattr(yamllib, "MAX_BYTES", 10_000)
+    (site / "pyproject.toml").write_text("[tool.copycheck]\nfail-on = 'error'\n" + "#" * 10_000 + "\n",
+                                         encoding="utf-8")
+    one_line_error(run("check", "page.md"), "pyproject.toml", "over 10,000 bytes")
+
+
+def test_a_pyproject_nested_a_thousand_deep_is_one_line(site):
+    (site / "pyproject.toml").write_text("[tool.copycheck]\nx = " + "[" * 1000 + "]" * 1000 + "\n", encoding="utf-8")
+    one_line_error(run("check", "page.md"), "pyproject.toml", "nested too deeply")
+
+
+def test_a_pyproject_with_a_byte_order_mark_is_read(site):
+    (site / "pyproject.toml").write_bytes(b"\xef\xbb\xbf[tool.copycheck]\nignore = ['CC131']\n")
+    r = run("check", "page.md")
+    assert r.exit_code == 0 and "CC131" not in r.output
+
+
+def test_a_broken_tool_copycheck_header_is_reported_not_ignored(site):
+    (site / "pyproject.toml").write_text("[tool.copycheck\nignore = ['CC131']\n", encoding="utf-8")
+    one_line_error(run("check", "page.md"), "pyproject.toml", "invalid TOML")
+
+
+def test_a_deeply_nested_baseline_is_one_line(site):
+    (site / "b.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    one_line_error(run("check", "--baseline", "b.json", "page.md"), "b.json")
+
+
+def test_a_fifo_inside_a_folder_is_skipped_with_a_notice(site):
+    os.mkfifo(site / "pipe.md")
+    r = run("check", ".")
+    assert "pipe.md: not a regular file (a FIFO, socket or device); skipped" in r.output
+    assert "page.md:1:" in r.output and r.exit_code == 1
+
+
+def test_binary_standard_input_is_refused_after_its_first_megabyte():
+    class Endless:
+        read_bytes = 0
+
+        def read(self, n):
+            self.read_bytes += n
+            return b"\0" * n
+
+    stream = Endless()
+    from copycheck import files
+
+    with pytest.raises(files.InputError, match="binary file"):
+        files.read_stream(stream, "-")
+    assert stream.read_bytes <= 1 << 20
+
+
+def test_an_unreadable_gitignore_is_one_line_and_the_rest_is_checked(site, monkeypatch):
+    from claimrules import yamllib as yl
+
+    (site / "sub").mkdir()
+    (site / "sub" / ".gitignore").write_text("x\n", encoding="utf-8")
+    (site / "sub" / "more.md").write_text("Completely painless.\n", encoding="utf-8")
+    real = yl.read_bytes
+
+    def refuse(path, limit=None):
+        if str(path).endswith(".gitignore"):
+            raise PermissionError(13, "Permission denied")
+        return real(path, limit)
+
+    monkeypatch.setattr(yl, "read_bytes", refuse)
+    r = run("check", ".")
+    assert "sub/.gitignore: permission denied" in r.output and "Traceback" not in r.output
+    assert "page.md:1:" in r.output and "more.md:1:" in r.output and r.exit_code == 2
+
+
+def test_a_named_file_the_user_may_not_read_is_not_a_usage_error(site, monkeypatch):
+    (site / "other.md").write_text("Completely painless.\n", encoding="utf-8")
+    monkeypatch.setattr(os, "access", lambda *a, **k: False)  # as a user without read permission sees it
+    r = run("check", "other.md", "page.md")
+    assert "Usage:" not in r.output and "other.md:1:" in r.output and "page.md:1:" in r.output
