@@ -400,3 +400,33 @@ def test_a_named_file_the_user_may_not_read_is_not_a_usage_error(site, monkeypat
     monkeypatch.setattr(os, "access", lambda *a, **k: False)  # as a user without read permission sees it
     r = run("check", "other.md", "page.md")
     assert "Usage:" not in r.output and "other.md:1:" in r.output and "page.md:1:" in r.output
+
+
+# ---- shapes that were quadratic: 8x the input within 12x the time (issue 28) -----------------
+
+def _toml_tables(n):
+    return "+++\n" + "".join(f"[t{i}]\nkey{i} = \"painless {i}\"\n" for i in range(n // 30)) + "+++\nHello.\n"
+
+
+@pytest.mark.parametrize("make", [
+    lambda n: "Intro.\n\n" + "x<!--" * (n // 5) + "\n",  # a line of comment openers, none closed
+    _toml_tables,  # TOML front matter with many [tables]
+], ids=["md-comment-openers", "toml-tables"])
+def test_once_quadratic_shapes_are_linear(make):
+    import time
+
+    from copycheck import linter_for
+
+    linter = linter_for()
+    linter.check_text("Warm up: painless.\n", "w.md")
+
+    def best(page):
+        times = []
+        for _ in range(3):
+            t = time.perf_counter()
+            linter.check_text(page, "p.md")
+            times.append(time.perf_counter() - t)
+        return min(times)
+
+    small, big = best(make(48_000)), best(make(8 * 48_000))  # quadratic: 64x; before the fix, minutes
+    assert big <= 12 * small + 0.25, (small, big)  # (+0.25 s: a busy machine's noise on a small base)
