@@ -96,7 +96,18 @@ def _spec(path, pathspec):
         raise InputError(path, "permission denied") from None
     except OSError as exc:
         raise InputError(path, str(exc) if not exc.strerror else exc.strerror) from None
-    return pathspec.GitIgnoreSpec.from_lines(lines)
+    try:
+        return pathspec.GitIgnoreSpec.from_lines(lines)
+    except (ValueError, TypeError):  # a pattern pathspec cannot read ("\\" alone): git skips it, and so do we
+        return pathspec.GitIgnoreSpec.from_lines([line for line in lines if _valid_pattern(line, pathspec)])
+
+
+def _valid_pattern(line, pathspec) -> bool:
+    try:
+        pathspec.GitIgnoreSpec.from_lines([line])
+        return True
+    except (ValueError, TypeError):
+        return False
 
 
 def _ignored(specs, path: str, is_dir: bool) -> bool:
