@@ -5,8 +5,8 @@
 For each shape, a page of 1x, 2x, 4x and 8x the base size (default 128 KB, so 8x is
 1 MB) is checked in one process (copycheck.check_text, the built-in rulebook, warmed
 up first); prints the median of 3 runs at each size and the ratio of 8x to 1x.
-Linear time gives a ratio near 8; the target is at most 10, and no 1 MB page over
-5 s.  A run that passes --limit seconds is stopped and shown as '>limit'."""
+Linear time gives a ratio near 8; the target is at most 12 (issue 28), and no 1 MB
+page over 5 s.  A run that passes --limit seconds is stopped and shown as '>limit'."""
 from __future__ import annotations
 
 import argparse
@@ -26,6 +26,7 @@ def shapes():
 
     return {
         "md <!-- run": ("p.md", rep("<!--")),
+        "md x<!-- run (inline)": ("p.md", lambda n: "Intro.\n\n" + rep("x<!--")(n) + "\n"),
         "md <!-- on lines": ("p.md", rep("<!-- a\n")),
         "md > run": ("p.md", rep(">")),
         "md [ run": ("p.md", rep("[")),
@@ -45,6 +46,8 @@ def shapes():
         "front matter": ("p.md", lambda n: "---\n" + "".join(f"k{i}: painless\n" for i in range(n // 14)) + "---\nx\n"),
         "front matter, wanted keys": ("p.md", lambda n: "---\n" + "title: a\n" + "".join(
             f"description{i}: painless\n" for i in range(n // 24)) + "---\nx\n"),
+        "toml front matter, tables": ("p.md", lambda n: "+++\n" + "".join(
+            f"[t{i}]\nkey{i} = \"painless {i}\"\n" for i in range(n // 30)) + "+++\nx\n"),
         "front matter, never closed": ("p.md", lambda n: "---\n" + "title: painless\n" * (n // 16)),
         "txt sentence run": ("p.txt", rep("Results vary. ")),
     }
@@ -102,7 +105,7 @@ def main():
         if ratio is not None:
             worst = max(worst, ratio)
         print(f"{name:<26} " + " ".join(cells) + (f"   {ratio:6.1f}" if ratio else "     slow"), flush=True)
-    print(f"\nworst 8x/1x ratio: {worst:.1f} (target <= 10)")
+    print(f"\nworst 8x/1x ratio: {worst:.1f} (target <= 12)")
 
 
 if __name__ == "__main__":
