@@ -231,6 +231,12 @@ FLAGGED = [
     # stop 26, first-seen batch 34 (re-worded)
     "This peel resets tired complexions.",
     "Contouring once only possible through surgery, now in a 30-minute visit.",
+    # stop 27, classes from sweeps 35 and 36 (re-worded, never copied): relief and body functions
+    "Our B12 shots give you more energy and a faster metabolism.",
+    "Patients feel a lift in mood and a higher sex drive after the course.",
+    "The peptide protocol supports the gut, skin, joints and sleep.",
+    "Ketamine infusions relieve long-standing depression.",
+    "This drip may help the liver, kidneys and immune system recover.",
 ]
 
 QUIET = [
@@ -359,6 +365,11 @@ QUIET = [
     "How safe is laser hair removal on dark skin?",
     "How painful is microneedling, and what can help?",
     "You can be sure that we will explain every risk before you decide.",
+    # stop 27: a condition's symptoms, or a tempered claim of what a medicine does
+    "HRT can ease hot flushes and night sweats for many women.",
+    "Low testosterone may cause low mood, poor sleep and reduced libido.",
+    "The aim of the vitamins in the drip is to support energy levels.",
+    "Oestrogen falls in midlife, and this affects bones, skin and mood.",
 ]
 
 
