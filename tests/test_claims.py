@@ -237,6 +237,12 @@ FLAGGED = [
     "The peptide protocol supports the gut, skin, joints and sleep.",
     "Ketamine infusions relieve long-standing depression.",
     "This drip may help the liver, kidneys and immune system recover.",
+    # stop 27: rarity and minimised risk
+    "With a skilled surgeon, problems after implants are extremely uncommon.",
+    "Side effects scarcely ever occur after our peels.",
+    "Choose a very low-risk route to a slimmer waist.",
+    "Veneers are a low-risk fix for a chipped smile.",
+    "Our method is kinder on your body than a traditional lift.",
 ]
 
 QUIET = [
@@ -370,6 +376,10 @@ QUIET = [
     "Low testosterone may cause low mood, poor sleep and reduced libido.",
     "The aim of the vitamins in the drip is to support energy levels.",
     "Oestrogen falls in midlife, and this affects bones, skin and mood.",
+    "Infections are uncommon, but they can happen, so we check the site a week later.",
+    "While serious reactions are unusual, your nurse will explain each one.",
+    "Side effects rarely occur; when they do, they include headaches and redness.",
+    "Compared with surgery it is a relatively low-risk procedure.",
 ]
 
 
