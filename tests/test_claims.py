@@ -243,6 +243,20 @@ FLAGGED = [
     "Choose a very low-risk route to a slimmer waist.",
     "Veneers are a low-risk fix for a chipped smile.",
     "Our method is kinder on your body than a traditional lift.",
+    # stop 27: back to normal life at once
+    "Nip back to your desk right after the session.",
+    "You will get on with your usual day immediately.",
+    "There is no particular aftercare to worry about.",
+    "No days off work are needed.",
+    # stop 27: speed as a count
+    "Three quick visits and you're sorted.",
+    "Straighter teeth take only two appointments.",
+    "This jab can help the pounds drop off from your first injection.",
+    "Weeks of work on your smile, shortened to one visit.",
+    # stop 27: universal scope in other words
+    "Irrespective of your skin tone, the laser works.",
+    "No matter how old you are, this lift will suit you.",
+    "A treatment for all body types.",
 ]
 
 QUIET = [
@@ -380,6 +394,12 @@ QUIET = [
     "While serious reactions are unusual, your nurse will explain each one.",
     "Side effects rarely occur; when they do, they include headaches and redness.",
     "Compared with surgery it is a relatively low-risk procedure.",
+    "Most people return to their desk after a week of rest.",
+    "Special care of the grafts is needed for the first ten days.",
+    "Most people need four to six sessions, a month apart.",
+    "Some clients only need two sessions, but most go on to have more.",
+    "We take a full medical history, whatever your age.",
+    "Regardless of your skin type, a patch test comes first.",
 ]
 
 
