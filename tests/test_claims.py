@@ -257,6 +257,16 @@ FLAGGED = [
     "Irrespective of your skin tone, the laser works.",
     "No matter how old you are, this lift will suit you.",
     "A treatment for all body types.",
+    # stop 27: comparisons and uniqueness
+    "Our pellets, unlike oral medications, release steadily.",
+    "The town's go-to practice for implants.",
+    "A one-of-a-kind device for thinning hair.",
+    "We are the only dental team near Leeds that uses this scanner.",
+    "Crowns for half the price you would pay in London.",
+    "Many other surgeons cut corners on aftercare.",
+    # stop 27: no professional needed
+    "Brighter teeth without having to visit the dentist.",
+    "Skip those trips to the orthodontist.",
 ]
 
 QUIET = [
@@ -400,6 +410,9 @@ QUIET = [
     "Some clients only need two sessions, but most go on to have more.",
     "We take a full medical history, whatever your age.",
     "Regardless of your skin type, a patch test comes first.",
+    "A third of people get some bruising after fillers.",
+    "The only way to know if you are a candidate is a consultation.",
+    "Your orthodontist reviews each stage of your aligners.",
 ]
 
 
