@@ -267,6 +267,10 @@ FLAGGED = [
     # stop 27: no professional needed
     "Brighter teeth without having to visit the dentist.",
     "Skip those trips to the orthodontist.",
+    # stop 27: a figure with a vague source is a figure with no source
+    "According to statistics, 85% of our grafts take.",
+    "According to experts, eight in ten clients keep their results.",
+    "Surveys show our drip lifts energy for most people.",
 ]
 
 QUIET = [
@@ -413,6 +417,11 @@ QUIET = [
     "A third of people get some bruising after fillers.",
     "The only way to know if you are a candidate is a consultation.",
     "Your orthodontist reviews each stage of your aligners.",
+    # stop 27: figures about a condition, not a treatment
+    "Muscle mass tends to fall by around 3% each decade after forty.",
+    "Thinning hair affects as many as 50% of women at some point.",
+    "Around 10% of adults over sixty live with sleep apnoea.",
+    "Apnoea is diagnosed when there is more than a 90% drop in airflow.",
 ]
 
 
