@@ -231,6 +231,46 @@ FLAGGED = [
     # stop 26, first-seen batch 34 (re-worded)
     "This peel resets tired complexions.",
     "Contouring once only possible through surgery, now in a 30-minute visit.",
+    # stop 27, classes from sweeps 35 and 36 (re-worded, never copied): relief and body functions
+    "Our B12 shots give you more energy and a faster metabolism.",
+    "Patients feel a lift in mood and a higher sex drive after the course.",
+    "The peptide protocol supports the gut, skin, joints and sleep.",
+    "Ketamine infusions relieve long-standing depression.",
+    "This drip may help the liver, kidneys and immune system recover.",
+    # stop 27: rarity and minimised risk
+    "With a skilled surgeon, problems after implants are extremely uncommon.",
+    "Side effects scarcely ever occur after our peels.",
+    "Choose a very low-risk route to a slimmer waist.",
+    "Veneers are a low-risk fix for a chipped smile.",
+    "Our method is kinder on your body than a traditional lift.",
+    # stop 27: back to normal life at once
+    "Nip back to your desk right after the session.",
+    "You will get on with your usual day immediately.",
+    "There is no particular aftercare to worry about.",
+    "No days off work are needed.",
+    # stop 27: speed as a count
+    "Three quick visits and you're sorted.",
+    "Straighter teeth take only two appointments.",
+    "This jab can help the pounds drop off from your first injection.",
+    "Weeks of work on your smile, shortened to one visit.",
+    # stop 27: universal scope in other words
+    "Irrespective of your skin tone, the laser works.",
+    "No matter how old you are, this lift will suit you.",
+    "A treatment for all body types.",
+    # stop 27: comparisons and uniqueness
+    "Our pellets, unlike oral medications, release steadily.",
+    "The town's go-to practice for implants.",
+    "A one-of-a-kind device for thinning hair.",
+    "We are the only dental team near Leeds that uses this scanner.",
+    "Crowns for half the price you would pay in London.",
+    "Many other surgeons cut corners on aftercare.",
+    # stop 27: no professional needed
+    "Brighter teeth without having to visit the dentist.",
+    "Skip those trips to the orthodontist.",
+    # stop 27: a figure with a vague source is a figure with no source
+    "According to statistics, 85% of our grafts take.",
+    "According to experts, eight in ten clients keep their results.",
+    "Surveys show our drip lifts energy for most people.",
 ]
 
 QUIET = [
@@ -359,6 +399,29 @@ QUIET = [
     "How safe is laser hair removal on dark skin?",
     "How painful is microneedling, and what can help?",
     "You can be sure that we will explain every risk before you decide.",
+    # stop 27: a condition's symptoms, or a tempered claim of what a medicine does
+    "HRT can ease hot flushes and night sweats for many women.",
+    "Low testosterone may cause low mood, poor sleep and reduced libido.",
+    "The aim of the vitamins in the drip is to support energy levels.",
+    "Oestrogen falls in midlife, and this affects bones, skin and mood.",
+    "Infections are uncommon, but they can happen, so we check the site a week later.",
+    "While serious reactions are unusual, your nurse will explain each one.",
+    "Side effects rarely occur; when they do, they include headaches and redness.",
+    "Compared with surgery it is a relatively low-risk procedure.",
+    "Most people return to their desk after a week of rest.",
+    "Special care of the grafts is needed for the first ten days.",
+    "Most people need four to six sessions, a month apart.",
+    "Some clients only need two sessions, but most go on to have more.",
+    "We take a full medical history, whatever your age.",
+    "Regardless of your skin type, a patch test comes first.",
+    "A third of people get some bruising after fillers.",
+    "The only way to know if you are a candidate is a consultation.",
+    "Your orthodontist reviews each stage of your aligners.",
+    # stop 27: figures about a condition, not a treatment
+    "Muscle mass tends to fall by around 3% each decade after forty.",
+    "Thinning hair affects as many as 50% of women at some point.",
+    "Around 10% of adults over sixty live with sleep apnoea.",
+    "Apnoea is diagnosed when there is more than a 90% drop in airflow.",
 ]
 
 
