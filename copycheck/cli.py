@@ -324,12 +324,25 @@ def _test_examples(book, test_files):
 
 
 @main.command()
-@click.argument("code")
+@click.argument("code", required=False)
 @click.option("--rules", "rule_files", multiple=True, type=click.Path(exists=True, dir_okay=False))
-def explain(code, rule_files):
-    """Explain a rule: what it flags, why, the evidence, an example and what to write instead."""
+@click.option("--text", "text", help="Copy to read: show the claims read in each clause and why each was or was not flagged.")
+def explain(code, rule_files, text):
+    """Explain a rule (CODE: what it flags, why, the evidence, an example and what to write
+    instead), or a reading (--text: the claim parts read in each clause, and the rule that
+    took each claim or why none did)."""
     from claimrules.yamllib import did_you_mean
 
+    if text is not None:
+        if code:
+            _fail("give a rule code or --text, not both")
+        from . import reading
+
+        _, _, linter = _load(None, True, rule_files)
+        reading.render(reading.read(text, linter), click.echo)
+        return
+    if not code:
+        _fail("give a rule code (copycheck explain CC131) or copy to read (copycheck explain --text '...')")
     book = _rulebook(rule_files)
     rule = book.rules.get(code.upper()) or next((r for r in book.rules.values() if r.name == code), None)
     if rule is None:
