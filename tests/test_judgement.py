@@ -136,3 +136,45 @@ def test_a_claim_is_about_the_treatment_named_in_its_sentence():
     text = "Mesotherapy may improve skin texture. Fat-dissolving injections can reduce small areas of fat."
     assert "CC301" not in codes(text)  # fat-dissolving injections have no evidence documents here
     assert "CC301" in codes("Fat-dissolving injections are popular. Mesotherapy can reduce small areas of fat.")
+
+
+# A question that invites takes its claim for granted; one that asks does not (stop 28).
+@pytest.mark.parametrize("text", [
+    "Ready for a pain-free wax alternative?",
+    "Are you ready to wave goodbye to your double chin?",
+    "Want to banish thread veins for good?",
+    "Looking for a facial with zero downtime?",
+    "Are you looking to erase the lines on your forehead?",
+    "Fancy a peel that is completely painless?",
+    "Dreaming of a wrinkle-free neck?",
+    "Would you like results that last a lifetime?",
+    "Do you want to get rid of stubborn belly fat?",
+    "Why not treat yourself to brighter teeth in a single appointment?",
+    "Who wouldn't want hair removal that doesn't hurt?",
+    "Don't you deserve a smile makeover with no downtime?",
+    "Interested in a needle-free lift that is totally risk-free?",
+    "Isn't it time you said goodbye to cellulite for good?",
+    "Need a scar-free way to tighten your tummy?",
+    "Imagine never waxing your legs again?",
+    "So, ready to get rid of your love handles?",
+])
+def test_a_question_that_invites_makes_its_claim(text):
+    assert [f for f in lint(text) if f.severity in ("warning", "error")], text
+
+
+@pytest.mark.parametrize("text", [
+    "Is a chemical peel painful?",
+    "Will I need to take time off work?",
+    "Do the results of lip filler last forever?",
+    "Can a laser get rid of acne scars?",
+    "Want to know whether threads are painless?",
+    "Would you like to find out if the results are permanent?",
+    "Curious whether microneedling hurts?",
+    "Like a facial, is a skin booster permanent?",
+    "After a peel, will there be any downtime?",
+    "Do you need time off after a tummy tuck?",
+    "Are you looking for a clinic close to home?",
+    "How long does the numbness last?",
+])
+def test_a_question_that_asks_stays_quiet(text):
+    assert [f.rule for f in lint(text) if f.severity in ("warning", "error")] == [], text
