@@ -178,3 +178,35 @@ def test_a_question_that_invites_makes_its_claim(text):
 ])
 def test_a_question_that_asks_stays_quiet(text):
     assert [f.rule for f in lint(text) if f.severity in ("warning", "error")] == [], text
+
+
+# Speed and multipliers in any wording (stop 28).
+@pytest.mark.parametrize("text,code", [
+    ("Our clear trays straighten your smile 2x sooner.", "CC221"),
+    ("The whitening strips stay on 8x longer.", "CC221"),
+    ("This serum delivers four times more collagen than a cream.", "CC221"),
+    ("Brows grow back twice as fast with our oil.", "CC221"),
+    ("Straighter teeth in half the time.", "CC221"),
+    ("Drop a dress size in ten days on our plan.", "CC172"),
+    ("Lose half a stone in two weeks with the jab.", "CC172"),
+    ("Visibly whiter teeth in three days.", "CC172"),
+    ("The gel gets to work instantly on stains.", "CC172"),
+    ("The patch works within minutes on tired eyes.", "CC172"),
+    ("See smoother skin in just a few minutes.", "CC172"),
+    ("Our wraps melt inches fast.", "CC172"),
+    ("The cream rapidly clears pigmentation.", "CC172"),
+])
+def test_speed_and_multipliers_are_claims(text, code):
+    assert code in [f.rule for f in lint(text) if f.severity in ("warning", "error")], text
+
+
+@pytest.mark.parametrize("text", [
+    "People who smoke are three times more likely to develop complications.",
+    "Swelling can take twice as long to settle on the lower legs.",
+    "Apply the cream twice daily for a week.",
+    "The numbing cream needs about thirty minutes to start working.",
+    "Most sessions are over in under an hour.",
+    "Each appointment takes around 45 minutes.",
+])
+def test_speed_words_in_honest_copy_stay_quiet(text):
+    assert [f.rule for f in lint(text) if f.severity in ("warning", "error")] == [], text
