@@ -210,3 +210,39 @@ def test_speed_and_multipliers_are_claims(text, code):
 ])
 def test_speed_words_in_honest_copy_stay_quiet(text):
     assert [f.rule for f in lint(text) if f.severity in ("warning", "error")] == [], text
+
+
+# Outcomes the reader missed although absolute or boosted: verbs, passives, adjectives, a feeling or a life (stop 28).
+@pytest.mark.parametrize("text,code", [
+    ("Our programme will totally solve your acne.", "CC111"),
+    ("A peel that solves pigmentation once and for all.", "CC111"),
+    ("The blue light can completely clear stubborn spots.", "CC114"),
+    ("The adjustment realigns spinal subluxations.", "CC116"),
+    ("Radial waves break down hardened scar tissue.", "CC111"),
+    ("This jab fixes a gummy smile.", "CC111"),
+    ("Your pores look visibly refined after one week.", "CC114"),
+    ("The jawline becomes noticeably more defined.", "CC114"),
+    ("The neck ends up dramatically tighter.", "CC114"),
+    ("Sun spots simply fade away.", "CC111"),
+    ("Your complexion is left flawless.", "CC111"),
+    ("Get the figure you have always dreamed of.", "CC111"),
+    ("The smile you deserve, at last.", "CC111"),
+    ("Rediscover the confidence of your younger self.", "CC111"),
+    ("Fall in love with your reflection again.", "CC111"),
+    ("Look like yourself again with our eye lift.", "CC111"),
+])
+def test_outcomes_in_other_shapes_are_claims(text, code):
+    assert code in [f.rule for f in lint(text) if f.severity in ("warning", "error")], text
+
+
+@pytest.mark.parametrize("text", [
+    "The bruising fades away within a week or so.",
+    "The pigment fades out over one to three years.",
+    "We solve any booking problems by phone.",
+    "Most people feel like themselves again after a fortnight of rest.",
+    "We fix the date of your review at the first visit.",
+    "Tell us about the look you want at your consultation.",
+    "Once your skin becomes clearer, we lower the dose.",
+])
+def test_outcome_words_in_honest_copy_stay_quiet(text):
+    assert [f.rule for f in lint(text) if f.severity in ("warning", "error")] == [], text
