@@ -246,3 +246,28 @@ def test_outcomes_in_other_shapes_are_claims(text, code):
 ])
 def test_outcome_words_in_honest_copy_stay_quiet(text):
     assert [f.rule for f in lint(text) if f.severity in ("warning", "error")] == [], text
+
+
+# Headline shape: fragments without a verb, in capitals, read as their lower-case forms (stop 28).
+@pytest.mark.parametrize("text", [
+    "ZERO DISCOMFORT. ZERO RECOVERY TIME.",
+    "NO SCALPEL. NO SCARRING. NO BRUISING.",
+    "100% RESULTS",
+    "FULLER LIPS IN ONE APPOINTMENT",
+    "ERASE FROWN LINES FOR GOOD",
+    "READY FOR A PAIN-FREE SMILE MAKEOVER?",
+    "DOES IT HURT? NEVER.",
+    "IS THE PEEL PAINFUL?",
+    "MAY CAUSE REDNESS AND SWELLING FOR A DAY.",
+    "SLIMMER THIGHS IN JUST FIVE DAYS",
+    "THE NUMBER ONE LASER CLINIC IN THE COUNTY",
+    "SAFE FOR EVERY SKIN TONE",
+    "RESULTS VARY FROM PERSON TO PERSON.",
+    "STAYS WHITE 3X LONGER",
+    "CLINICALLY PROVEN TO FIRM THE NECK",
+])
+def test_capitals_read_as_lower_case(text):
+    def found(t):
+        return sorted(f.rule for f in lint(t) if f.severity in ("warning", "error"))
+
+    assert found(text) == found(text.lower().capitalize()), text
