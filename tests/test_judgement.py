@@ -271,3 +271,31 @@ def test_capitals_read_as_lower_case(text):
         return sorted(f.rule for f in lint(t) if f.severity in ("warning", "error"))
 
     assert found(text) == found(text.lower().capitalize()), text
+
+
+# Honest copy by class: harms that can stay, durations and safety with their condition stated (stop 28).
+@pytest.mark.parametrize("text", [
+    "Bear in mind that no operation is 100% risk-free.",
+    "No injectable is completely risk free.",
+    "Some numbness is common, and it can occasionally be permanent.",
+    "Loss of feeling around the scar may rarely become permanent.",
+    "Altered sensation in the lip can remain permanent in a few cases.",
+    "Given good hygiene and regular check-ups, crowns can last a lifetime.",
+    "With careful aftercare, implants may last for life.",
+    "Bonded retainers can stay in place for life if they are cared for.",
+    "The gel is safe when applied as directed on the box.",
+    "The laser is very safe if it is performed by a trained practitioner.",
+    "These tablets are safe provided they are taken as prescribed.",
+])
+def test_honest_conditions_and_disclosures_stay_quiet(text):
+    assert [f.rule for f in lint(text) if f.severity in ("warning", "error")] == [], text
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Our veneers last a lifetime.", "CC161"),
+    ("Lip filler at our clinic is 100% risk-free.", "CC123"),
+    ("The peel is completely safe when done by our team.", "CC121"),
+    ("Results can be permanent.", "CC161"),
+])
+def test_the_same_words_without_their_condition_still_claim(text, code):
+    assert code in [f.rule for f in lint(text) if f.severity in ("warning", "error")], text
