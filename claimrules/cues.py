@@ -26,6 +26,7 @@ class Cue:
     openers: frozenset
     quoted: bool = False  # applies only to a hit in quotation marks
     reported: object | None = None  # a hit inside a longer quotation whose lead-in matches: quoted copy
+    presupposing: object | None = None  # (question) an opening that invites rather than asks: the question claims
 
 @dataclass
 class Lexicon:
@@ -77,7 +78,7 @@ def load_lexicon(path=LEXICON) -> Lexicon:
         if not isinstance(spec, LineDict):
             raise RulebookError(path, data["cues"].line_of(name), f"cue '{name}' must be a mapping")
         check_keys(path, spec, {"effect", "default", "window", "before", "anywhere", "before_words", "anywhere_words",
-                                "openers", "quoted", "reported_by", "about"}, ("effect",))
+                                "openers", "presupposing", "quoted", "reported_by", "about"}, ("effect",))
         if spec["effect"] not in ("drop", "lower"):
             raise RulebookError(path, spec.line_of("effect"), "effect must be 'drop' or 'lower'")
         cues[name] = Cue(
@@ -90,6 +91,7 @@ def load_lexicon(path=LEXICON) -> Lexicon:
             openers=frozenset(w.lower() for w in _phrases(path, spec, "openers")),
             quoted=bool(spec.get("quoted", False)),
             reported=_alternation(path, spec, "reported_by"),
+            presupposing=_alternation(path, spec, "presupposing"),
         )
     breaks = _alternation(path, data, "clause_breaks")
     abbreviations = frozenset(_phrases(path, data, "abbreviations"))

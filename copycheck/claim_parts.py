@@ -15,6 +15,7 @@ _OPENING = compiled("[" + "".join(_QUOTES) + "]")
 _LIST_TAIL = compiled(r"\s*(?:(?:[\w'’-]+\s+){0,3}(?:or|and|nor)\s+)?", re.IGNORECASE)  # "", "risk-free or "
 _EITHER = compiled(r"\b(?:or|nor)\b", re.IGNORECASE)
 _AND = compiled(r"\band\b", re.IGNORECASE)
+_WHETHER = compiled(r"\bwhether\b", re.IGNORECASE)
 LIST_ITEMS = 3  # list items back that a verb's negator reaches
 CLAUSE = 160  # characters either side of a predicate that its clause may reach
 NEAR = 4  # words either side of a predicate in which a booster raises it
@@ -33,7 +34,7 @@ class Sentence:
     kind found once (on first use) and then asked by position, and the pieces of a
     predicate's claim read from them (clause, negation, strength, speech act)."""
 
-    __slots__ = ("m", "norm", "s0", "s1", "_words", "_spans", "_targets", "_openers")
+    __slots__ = ("m", "norm", "s0", "s1", "_words", "_spans", "_targets", "_openers", "_presupposing")
 
     def __init__(self, reader, norm, s0, s1):
         self.m, self.norm, self.s0, self.s1 = reader.m, norm, s0, s1
@@ -41,6 +42,7 @@ class Sentence:
         self._spans = {}
         self._targets = reader.targets
         self._openers = reader.openers
+        self._presupposing = reader.presupposing
 
     @property
     def words(self):
@@ -202,7 +204,8 @@ class Sentence:
         """answered: an answer after the question makes its claim (Sentence.answer)."""
         norm, s0, s1 = self.norm, self.s0, self.s1
         sentence = norm[s0:s1].strip().rstrip("\"'”’)]*")
-        if sentence.endswith("?") and not answered:
+        invites = sentence.endswith("?") and self.invites()
+        if sentence.endswith("?") and not answered and not invites:
             # a yes/no question ("Is it painful?") or an elliptical one ("Safe for all skin types?")
             # asks; a wh-question ("What are permanent fillers?") and a declarative one ("It is
             # painless?") still assert what they say
@@ -211,16 +214,30 @@ class Sentence:
                 return "question"
             if words and words[0] == "how" and len(self.words) > 1 and self.words[1][0] == start:
                 return "question"  # "How safe is it?", "How painful is a peel?" ask how much, asserting nothing
+            # a yes/no question after a lead-in ("Like fillers, is Botox painless?") or one asked
+            # inside the sentence ("Curious whether the laser is painless?") asks too
+            lead = self.words_in(c0, start)
+            if c0 > s0 and lead and norm[lead[0][0]:lead[0][1]].lower() in self._openers:
+                return "question"
+            if _WHETHER.search(norm, s0, start):
+                return "question"
         first = _skip_space(norm, c0)
         if any(a in (c0, first) for a, _ in self.spans("conditionals")):
             return "condition"
-        if self.has("expectations", c0, start):
+        if not invites and self.has("expectations", c0, start):
             return "expectation"
         if self.has("purposes", s0, start):
             return "purpose"
         if self.testimonial(start, end):
             return "testimonial"
         return "assertion"
+
+    def invites(self) -> bool:
+        """The sentence opens as an invitation ("Ready for ...", "Are you looking to ...",
+        "Why not ..."): a question that takes its claim for granted (cues.yaml: presupposing)."""
+        if self._presupposing is None or not self.words:
+            return False
+        return self._presupposing.match(self.norm, self.words[0][0]) is not None
 
     def testimonial(self, start, end):
         """The predicate stands inside quotation marks whose words are in the first person."""

@@ -50,7 +50,9 @@ class ClaimReader:
         self.topics = topics()
         self.efficacy = [t for t in self.topics.topics if t.group == "efficacy"]
         self.benefits = frozenset(self.words.benefits)
-        self.openers = load_lexicon().cues["question"].openers  # yes/no question words (lexicon/cues.yaml)
+        question = load_lexicon().cues["question"]
+        self.openers = question.openers  # yes/no question words (lexicon/cues.yaml)
+        self.presupposing = question.presupposing  # openings of a question that invites: it claims
         # what treatments act on: words.yaml's targets and the efficacy topics' terms, one regex
         self.targets = modifier_regex(modifier_terms("target_words") + self.topics.efficacy_terms, self.words.path)
         self.compared = re.compile(r"(?:%s)\W+(?:(?:%s)\s+)*$" % (self.m["comparators"].pattern,

@@ -43,12 +43,16 @@ def _before(text, sent_start, hit_start, cue, lexicon):
     return cue.before.search(ctx) is not None
 
 
-def _is_question(sentence: str, openers) -> bool:
+def _is_question(sentence: str, openers, presupposing=None) -> bool:
+    """A yes/no question that asks ("Is it painless?"), not one that invites and so takes
+    the claim for granted ("Are you ready for painless hair removal?": cues.yaml, presupposing)."""
     s = sentence.rstrip()
     if not s.endswith("?"):
         return False
     m = _FIRST_WORD.match(s)
-    return bool(m) and m.group(1).lower() in openers
+    if not m or m.group(1).lower() not in openers:
+        return False
+    return presupposing is None or presupposing.match(_normal(s), m.start(1)) is None
 
 
 _QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’", "«": "»", "„": "“"}
@@ -99,7 +103,7 @@ def judge(text: str, hit, sentences, lexicon) -> Verdict:
             if cue.reported is None or not _reported(text, hit, sentences, cue):
                 continue
             found = True  # copy quoted by a report of it
-        if cue.openers and _is_question(sentence, cue.openers):
+        if cue.openers and _is_question(sentence, cue.openers, cue.presupposing):
             found = True
         if not found and cue.before is not None and _before(text, s_start, hit.start, cue, lexicon):
             found = True
