@@ -338,6 +338,7 @@ def explain(code, rule_files, text):
             _fail("give a rule code or --text, not both")
         from . import reading
 
+        _BUILT.clear()  # (the API and tests call commands more than once)
         _, _, linter = _load(None, True, rule_files)
         reading.render(reading.read(text, linter), click.echo)
         return
