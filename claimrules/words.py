@@ -18,7 +18,8 @@ STRENGTHS = ("none", "hedged", "qualified", "direct", "boosted")  # checked agai
 NEEDS = ("target", "subject", "benefit", "harm")
 MODIFIERS = ("negators", "denied_after", "list_negators", "not_negators", "relative_to", "comparators", "compared_fillers", "answers_no", "answers_yes", "bridge", "hedges", "quantifiers", "framing", "minimisers", "weak_hedges", "qualifiers", "vary", "boosters", "universal", "clause_breaks", "contrasts", "subordinators",
              "conditionals", "expectations", "purposes", "sources", "treatment_words", "result_words",
-             "target_words", "research_words", "first_person", "wh_words")
+             "target_words", "research_words", "first_person", "wh_words", "broad_scope")
+OPTIONAL_MODIFIERS = ("broad_scope",)  # a rule file written before them may leave them out
 
 
 @dataclass
@@ -137,10 +138,10 @@ def load_words(path=WORDS) -> Words:
         if name not in classes:
             raise RulebookError(path, data.line_of("benefits"), f"unknown word class '{name}' in 'benefits'")
     mods = data["modifiers"]
-    check_keys(path, mods, set(MODIFIERS), MODIFIERS)
+    check_keys(path, mods, set(MODIFIERS), tuple(k for k in MODIFIERS if k not in OPTIONAL_MODIFIERS))
     compiled = {}
     for key in MODIFIERS:
-        items = _strings(path, mods, key)
+        items = _strings(path, mods, key) if key in mods else ()
         if key in ("bridge", "first_person", "wh_words"):
             compiled[key] = frozenset(w.lower() for w in items)
         else:

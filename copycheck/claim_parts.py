@@ -21,6 +21,7 @@ CLAUSE = 160  # characters either side of a predicate that its clause may reach
 NEAR = 4  # words either side of a predicate in which a booster raises it
 REACH = 12  # words before a predicate that a hedge of benefit may stand in, across clause breaks
 WINDOW = 12  # words before a predicate in which a negator denies a claim of a class that is not a harm
+ABSOLUTE = frozenset({"permanence", "absolute-outcome", "absolute-result", "strong-outcome"})  # outcomes absolute in themselves
 DENIAL_WINDOW = 3  # words before a word that denies a harm itself in which a negator takes it back ("not painless")
 
 
@@ -174,6 +175,9 @@ class Sentence:
         weak = benefit and (either("weak_hedges") or self.has("framing", s0, start))
         minimised = wc.harm and (self.has("minimisers", c0, start) or self.has("relative_to", end, min(c1, end + 80)))
         counted = wc.quantified and either("quantifiers")
+        if counted and (boosted or wc.strength >= STRENGTHS.index("boosted") or wc.name in ABSOLUTE) \
+                and self._broad_only(lo, start, end, c1):
+            counted = False  # "for most patients, ... completely clear": a scope, not a hedge, of a boosted claim
         s = wc.strength
         if weak or minimised or counted or either("hedges"):
             s = 1 + boosted  # "may completely": still hedged, a step up
@@ -186,6 +190,13 @@ class Sentence:
         if self.has("vary", s0, self.s1):
             s -= 1
         return max(1, min(len(STRENGTHS) - 1, s))
+
+    def _broad_only(self, lo, start, end, c1) -> bool:
+        """Every quantifier around the predicate is one that speaks of most people ("most
+        patients", "for many"), none of some ("some", "a few", "depending on")."""
+        spans = [(a, z) for a, z in self.spans("quantifiers") if lo <= a and z <= start or end <= a and z <= c1]
+        broad = self.spans("broad_scope")
+        return bool(spans) and all(any(ba <= a and z <= bz for ba, bz in broad) for a, z in spans)
 
     def answer(self):
         """"no" or "yes" when an emphatic answer follows the sentence, a question ("Does it

@@ -299,3 +299,194 @@ def test_honest_conditions_and_disclosures_stay_quiet(text):
 ])
 def test_the_same_words_without_their_condition_still_claim(text, code):
     assert code in [f.rule for f in lint(text) if f.severity in ("warning", "error")], text
+
+
+# False flags by class (stop 27, round 3): regulatory status, research with its source, how a treatment
+# works, figures about a population, honest warnings and conditions. Each class has its risky forms below.
+@pytest.mark.parametrize("text", [
+    # regulatory status stated as fact
+    "Tirzepatide is a weekly, FDA-approved medicine for type 2 diabetes.",
+    "The diode laser has been FDA-cleared in the US for over fifteen years.",
+    "The handpiece has been CE-marked since 2012.",
+    "Our lip filler is CE-marked and licensed in the UK for lip augmentation.",
+    "There are now more than 40 FDA-approved medicines for migraine.",
+    "A pharmacy-made version may be offered if an MHRA-licensed medicine is out of stock.",
+    "Minoxidil foam is indicated for the treatment of adults with thinning hair to increase regrowth and prevent further shedding.",
+    "The ASA noted that the two products were licensed treatments for acne.",
+    "Advertisers should avoid giving the impression that a peel will work for everyone.",
+    # research reported with its source
+    "Weight-loss surgery has also been shown to improve blood sugar control[4].",
+    "Sleeve surgery has also been shown to ease joint strain and improve fertility outcomes2.",
+    "A 2019 review found that low iron can be linked to brittle nails.",
+    "Several studies have found that low vitamin D is associated with hair shedding.",
+    "The Royal College of Surgeons recommends a two-week wait before any cosmetic procedure.",
+    "The safest way to confirm a food allergy is a supervised challenge, according to the national regulator.",
+    "A mean 20% loss of fat thickness was recorded in the study group after six weeks.",
+    "The best dose for each patient has yet to be established.",
+    # how a treatment works
+    "The surgery takes longer because each graft is removed one by one.",
+    "A full arch of teeth can be restored with only four implants.",
+    "Bulky muscles regain their movement faster than slim muscles.",
+    "A lens that reduces or eliminates the need for reading glasses.",
+    "Regulators are looking hard at poor practice on treatments like Botox.",
+    # figures about a condition or a population
+    "Around one in six adults in Scotland has some hearing loss.",
+    "An estimated one in eight adults over 50 would benefit from a hearing aid.",
+    "The number of women freezing embryos rose by 30% between 2015 and 2020.",
+    "Eye surgery made up only 5% of all procedures in 2021.",
+    "Breast lifts are the most popular cosmetic operation in the UK, with 6,000 done last year.",
+    "The pigment will lighten by up to 30% as it heals.",
+    # honest warnings and conditions
+    "Our pharmacist will check whether the tablets are suitable and safe for you to take.",
+    "Skipping the blood tests removes the monitoring that keeps hormone therapy safe.",
+    "We follow national guidance so your care plan stays up to date and safe.",
+    "A hearing check is quick and painless.",
+    "Your pain-free eye examination.",
+    "Syringing may feel a little uncomfortable but shouldn't hurt.",
+    "The results of one session can last about a week.",
+    "After your first peel, results can last 5-7 days.",
+    "Most people maintain their results with a treatment every 3 to 4 weeks.",
+    "Implants are a permanent alternative to removable dentures.",
+    "A transplant suits men with permanent hair loss of the inherited kind.",
+    "Crowns are designed to last a lifetime if they are fitted well and looked after.",
+    "Left alone, verrucas often clear up without treatment, but this can take up to two years.",
+    "Though the scar on the lower belly will fade, it rarely disappears completely.",
+    "It is ideal having a safe space to talk about midlife.",
+    "The lens swap is incredibly quick, lasting only around 20 minutes.",
+    "Each lens has its own pros and cons, so talk to our surgeon to choose the best one for you.",
+    "The pill is highly effective if taken correctly.",
+    "Anti-wrinkle injections look entirely natural when injected by a skilled, qualified nurse.",
+    "Even though many medications help with anxiety, they are slow to work.",
+])
+def test_honest_copy_by_class_stays_quiet(text):
+    assert [f.rule for f in lint(text) if f.severity in ("warning", "error")] == [], text
+
+
+@pytest.mark.parametrize("text,code", [
+    ("An FDA-approved laser for permanent results.", "CC202"),
+    ("FDA-approved, so you know it works.", "CC202"),
+    ("Our MHRA-approved device melts fat.", "CC202"),
+    ("Our peel has been clinically shown to clear acne.", "CC101"),
+    ("Nine in ten adults see smoother skin after our peel.", "CC191"),
+    ("Tattoo ink fades by 90% after one session.", "CC191"),
+    ("Laser treatment is painless.", "CC131"),
+    ("Smoother skin after a single session.", "CC171"),
+    ("A permanent solution for missing teeth.", "CC161"),
+    ("Results last up to two years.", "CC162"),
+    ("Bruising disappears completely in a day.", "CC141"),
+    ("Incredibly quick results.", "CC113"),
+    ("Our laser clears hair faster than any other.", "CC221"),
+    ("Treated skin heals faster than other skin after our peel.", "CC221"),
+    ("Our drip is highly effective for everyone.", "CC114"),
+    ("Our IV drip helps with anxiety.", "CC116"),
+    ("The most popular clinic in London.", "CC221"),
+    ("Surgeons recommend our clinic.", "CC201"),
+    ("Our cream removes wrinkles for good.", "CC111"),
+    ("The treatment is completely safe for you.", "CC121"),
+])
+def test_risky_forms_beside_the_honest_classes_still_claim(text, code):
+    assert code in [f.rule for f in lint(text) if f.severity in ("warning", "error")], text
+
+
+# Research said to support with no study named, and testimonials offered as proof (stop 27, round 3).
+@pytest.mark.parametrize("text,code", [
+    ("Science supports the use of cryotherapy for recovery.", "CC102"),
+    ("Research continues to support red light therapy for skin renewal.", "CC102"),
+    ("Rigorous studies substantiate the benefits of this drip.", "CC102"),
+    ("Microneedling is an evidence-based way to rebuild collagen.", "CC102"),
+    ("Our IV drip has a long track record of healing tired skin.", "CC102"),
+    ("The growing body of research supports ozone therapy.", "CC102"),
+    ("There is strong scientific evidence that microneedling firms the skin.", "CC102"),
+    ("The science behind IV drips is clear.", "CC102"),
+    ("Decades of research support the benefits of cold plunges.", "CC102"),
+    ("Clinical evidence backs up the benefits of PRP for hair.", "CC102"),
+    ("Published trials validate our laser for acne scars.", "CC102"),
+    ("User reviews confirm that the serum works.", "CC211"),
+    ("Thousands of happy clients prove it works.", "CC211"),
+    ("Our five-star reviews speak for the results.", "CC211"),
+    ("Glowing testimonials show how well the peel works.", "CC211"),
+])
+def test_research_and_reviews_offered_as_proof_claim(text, code):
+    assert code in [f.rule for f in lint(text) if f.severity in ("warning", "error")], text
+
+
+@pytest.mark.parametrize("text", [
+    "Some research supports PRP for hair, but results vary.",
+    "Limited research supports its use for hair loss.",
+    "More research is needed to support these claims.",
+    "Research does not yet support cupping for back pain.",
+    "Evidence-based care means we follow national guidance.",
+    "Our team gives evidence-based advice.",
+    "Our reviews are on Google.",
+    "The clinic has a long track record in cosmetic dentistry.",
+    "We support research into skin cancer.",
+    "Evidence supports a patch test before any peel.",
+    "Regulators expect clinics to hold robust evidence to support any claim about drips.",
+])
+def test_research_weighed_or_named_stays_quiet(text):
+    assert [f.rule for f in lint(text) if f.severity in ("warning", "error")] == [], text
+
+
+# A scope of most people does not hedge a boosted or absolute outcome; "some" still does (stop 27, round 3).
+@pytest.mark.parametrize("text,code", [
+    ("For most patients, six sessions completely clear acne.", "CC114"),
+    ("For most people, the laser permanently removes unwanted hair.", "CC161"),
+    ("In most cases the cream totally erases stretch marks.", "CC111"),
+    ("Many clients see their cellulite vanish completely.", "CC111"),
+    ("Our laser can permanently get rid of unwanted hair.", "CC161"),
+    ("The peel can completely clear acne.", "CC114"),
+    ("The treatment can remove hair for good.", "CC161"),
+])
+def test_a_broad_scope_does_not_hedge_an_absolute_claim(text, code):
+    assert code in [f.rule for f in lint(text) if f.severity in ("warning", "error")], text
+
+
+@pytest.mark.parametrize("text", [
+    "Most patients see some improvement after three sessions.",
+    "Some patients see their acne clear completely.",
+    "For some people, the laser permanently reduces hair.",
+    "For most people, the peel brightens the skin.",
+    "Most people notice smoother skin after a few sessions.",
+    "Most people need a top-up every six months.",
+    "For most patients, swelling settles within a week.",
+    "For many people, hair growth is reduced after six sessions.",
+])
+def test_scoped_ordinary_outcomes_stay_quiet(text):
+    assert [f.rule for f in lint(text) if f.severity in ("warning", "error")] == [], text
+
+
+# Comparisons with medicines, standard care and national averages; body-wide claims for manual
+# therapies and devices (stop 27, round 3).
+@pytest.mark.parametrize("text,code", [
+    ("A drug-free alternative that works better than pills.", "CC221"),
+    ("Our success rate is double the national average.", "CC221"),
+    ("Our IVF success rates are higher than the national average.", "CC221"),
+    ("Our pregnancy rate beats the national average.", "CC221"),
+    ("Unlike medication that only masks symptoms, acupuncture treats the cause.", "CC221"),
+    ("Instead of masking pain with drugs, we fix the problem.", "CC221"),
+    ("Painkillers only mask the pain; our laser therapy heals it.", "CC221"),
+    ("A needle-free option that works better than injections.", "CC221"),
+    ("Cryotherapy affects every cell in your body.", "CC116"),
+    ("Chiropractic adjustments boost the nervous system.", "CC116"),
+    ("Our therapy treats pain at its root cause.", "CC116"),
+    ("Massage flushes toxins from your muscles.", "CC116"),
+    ("Chiropractic adjustments improve the function of every organ.", "CC116"),
+    ("Red light therapy energises every cell.", "CC116"),
+    ("Spinal care that strengthens your immune system.", "CC116"),
+    ("Our drip flushes toxins from your body.", "CC116"),
+])
+def test_comparisons_with_medicine_and_body_wide_claims(text, code):
+    assert code in [f.rule for f in lint(text) if f.severity in ("warning", "error")], text
+
+
+@pytest.mark.parametrize("text", [
+    "The national average waiting time is eight weeks.",
+    "Ask your GP whether painkillers are right for you.",
+    "We look for the root cause of your pain before we treat.",
+    "Every cell in your body needs water.",
+    "Cold water can affect your heart, so tell us about any heart problems.",
+    "Your liver clears toxins on its own; no drip is needed.",
+    "Osteopathy is helpful in managing and treating neck pain and sciatica.",
+])
+def test_medicine_and_the_body_in_honest_copy_stay_quiet(text):
+    assert [f.rule for f in lint(text) if f.severity in ("warning", "error")] == [], text
