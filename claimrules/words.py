@@ -32,6 +32,7 @@ class WordClass:
     harm: bool
     minimises: bool  # waves a harm away: weak hedges ("generally") do not soften it
     quantified: bool  # quantifiers ("most people", "depending on") soften it; false for rankings and figures
+    absolute: bool  # absolute in itself ("permanent", "eliminates"): a broad scope ("most patients") does not hedge it
     strength: int  # index in STRENGTHS
     needs: tuple
     terms: tuple  # rulebook patterns
@@ -74,7 +75,7 @@ def _strings(path, mapping, key, required=True):
 def _word_class(path, name, spec) -> WordClass:
     if not isinstance(spec, LineDict):
         raise RulebookError(path, 0, f"word class '{name}' must be a mapping")
-    check_keys(path, spec, {"about", "harm", "minimises", "quantified", "strength", "needs", "terms", "denials", "exceptions", "examples"},
+    check_keys(path, spec, {"about", "harm", "minimises", "quantified", "absolute", "strength", "needs", "terms", "denials", "exceptions", "examples"},
                ("about", "strength", "terms", "examples"))
     if spec["strength"] not in STRENGTHS:
         raise RulebookError(path, spec.line_of("strength"), f"strength must be one of {', '.join(STRENGTHS)}")
@@ -90,6 +91,7 @@ def _word_class(path, name, spec) -> WordClass:
     return WordClass(
         name=name, about=str(spec["about"]), harm=bool(spec.get("harm", False)),
         minimises=bool(spec.get("minimises", False)), quantified=bool(spec.get("quantified", True)),
+        absolute=bool(spec.get("absolute", False)),
         strength=STRENGTHS.index(spec["strength"]), needs=needs, terms=_strings(path, spec, "terms"),
         denials=_strings(path, spec, "denials", required=False),
         exceptions=alternation(list(exceptions), path) if exceptions else None,

@@ -69,6 +69,7 @@ def _construct_sequence(loader, node):
 
 
 MAX_BYTES = 20_000_000  # a rule, lexicon, evidence or config file larger than this is refused
+MAX_EXPANSION = 1_000_000  # nodes a document may stand for once its aliases are expanded
 
 
 class TooLarge(OSError):
@@ -93,7 +94,6 @@ def read_bytes(path, limit: int | None = None) -> bytes:
     if len(data) > limit:
         raise TooLarge(f"over {limit:,} bytes; refused")
     return data
-MAX_EXPANSION = 1_000_000  # nodes a document may stand for once its aliases are expanded
 
 
 def _children(node):

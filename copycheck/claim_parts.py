@@ -21,7 +21,6 @@ CLAUSE = 160  # characters either side of a predicate that its clause may reach
 NEAR = 4  # words either side of a predicate in which a booster raises it
 REACH = 12  # words before a predicate that a hedge of benefit may stand in, across clause breaks
 WINDOW = 12  # words before a predicate in which a negator denies a claim of a class that is not a harm
-ABSOLUTE = frozenset({"permanence", "absolute-outcome", "absolute-result", "strong-outcome"})  # outcomes absolute in themselves
 DENIAL_WINDOW = 3  # words before a word that denies a harm itself in which a negator takes it back ("not painless")
 
 
@@ -175,7 +174,7 @@ class Sentence:
         weak = benefit and (either("weak_hedges") or self.has("framing", s0, start))
         minimised = wc.harm and (self.has("minimisers", c0, start) or self.has("relative_to", end, min(c1, end + 80)))
         counted = wc.quantified and either("quantifiers")
-        if counted and (boosted or wc.strength >= STRENGTHS.index("boosted") or wc.name in ABSOLUTE) \
+        if counted and (boosted or wc.strength >= STRENGTHS.index("boosted") or wc.absolute) \
                 and self._broad_only(lo, start, end, c1):
             counted = False  # "for most patients, ... completely clear": a scope, not a hedge, of a boosted claim
         s = wc.strength

@@ -98,9 +98,7 @@ def load(path: Path | None) -> Settings:
 
         try:
             raw = read_bytes(path)
-            if raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]  # a byte-order mark, as some Windows editors write
-            text = raw.decode("utf-8")
+            text = raw.decode("utf-8-sig")  # (a byte-order mark, as some Windows editors write, is dropped)
             data = tomllib.loads(text).get("tool", {}).get("copycheck", {})
         except tomllib.TOMLDecodeError as exc:
             m = re.search(r"line (\d+)", str(exc))

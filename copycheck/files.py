@@ -221,6 +221,11 @@ def _walk(root: Path, include, exclude, gitignore=True, outside=False):
         stack.extend(reversed(subdirs))
 
 
+def _binary(data) -> bool:
+    """NUL bytes in the first 8 KB (UTF-16 text, which has them, is told by its BOM first)."""
+    return b"\x00" in data[:8192]
+
+
 def decode(data: bytes, path) -> str:
     """Bytes -> text: BOMs honoured, binary refused, invalid UTF-8 located."""
     if data.startswith(codecs.BOM_UTF8):
@@ -230,7 +235,7 @@ def decode(data: bytes, path) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise InputError(path, f"invalid UTF-16 at byte {exc.start}") from None
-    if b"\x00" in data[:8192]:
+    if _binary(data):
         raise InputError(path, "binary file (contains NUL bytes); skipped", fatal=False)
     try:
         return data.decode("utf-8")
@@ -270,9 +275,9 @@ def read_stream(stream, name: str) -> Source:
         if not chunk:
             break
         data += chunk
-        if len(data) - len(chunk) < 8192 and b"\x00" in data[:8192] and not data.startswith(
+        if len(data) - len(chunk) < 8192 and _binary(data) and not data.startswith(
                 (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            break  # binary (decode says so): /dev/zero is refused after its first megabyte, not its second gigabyte
+            break  # decode refuses it as binary: /dev/zero after its first megabyte, not its second gigabyte
     if len(data) > MAX_BYTES:
         raise _too_large(name)  # (how much more is not read)
     return Source(name, decode(data, name))

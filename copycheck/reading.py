@@ -9,8 +9,6 @@ does not fit is named (or the judgement cue that dropped it)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import chain
-
 from . import markup
 from .claim_parts import normal
 from .judgement import judge
@@ -74,7 +72,7 @@ def read(text: str, linter, filename: str = "text.md") -> Reading:
     claim_rules = [r for r in linter.rulebook.rules.values() if r.kind == "claim" and r.code in linter.enabled]
     blocks = markup.stream(text, markup.format_for(filename), markup.Parsed(), linter.settings.frontmatter_keys)
     out, context = [], []
-    for found in linter.scanner.blocks(chain(blocks)):
+    for found in linter.scanner.blocks(blocks):
         block = found.block
         named = linter.reader.subjects(normal(block.text), found.named) if found.named else []
         treatments = sorted({n for n, _ in named}) or context
