@@ -142,6 +142,15 @@ class Sentence:
         texture, even out tone and remove dark spots" is qualified throughout."""
         return any(self.has("qualifiers", a, z) for _, (a, z) in self._items_before(c0, start))
 
+    def coordinated_qualifier(self, c0, start) -> bool:
+        """A qualifier before a verb phrase that the predicate's own verb phrase is joined to by
+        "and" or "or": "can improve scalp health and boost growth" is qualified in both."""
+        words = self.words_in(c0, start)
+        if len(words) < 2 or self.norm[words[-1][0]:words[-1][1]].lower() not in ("and", "or"):
+            return False
+        before = words[-REACH:-1]
+        return bool(before) and self.has("qualifiers", before[0][0], words[-1][0])
+
     def denied_after(self, end, c1) -> bool:
         """Words right after a harm deny it ("bruising simply doesn't happen")."""
         return denied_after(self.m, self.norm, end, c1)
@@ -184,7 +193,8 @@ class Sentence:
             s = max(s, 3) + 1  # "can significantly": the booster wins over "can"
         else:
             before = self.words_in(c0, start)[-NEAR:]
-            if before and self.has("qualifiers", before[0][0], start) or self.listed_qualifier(c0, start):
+            if before and self.has("qualifiers", before[0][0], start) or self.listed_qualifier(c0, start) \
+                    or self.coordinated_qualifier(c0, start):
                 s = min(s, 2)
         if self.has("vary", s0, self.s1):
             s -= 1
