@@ -482,3 +482,54 @@ def test_comparisons_with_medicine_and_body_wide_claims(text, code):
 ])
 def test_medicine_and_the_body_in_honest_copy_stay_quiet(text):
     assert [f.rule for f in lint(text) if f.severity in ("warning", "error")] == [], text
+
+
+# Round 4 (stop 28): classes taught by sweeps 35-44, written with our own sentences.
+@pytest.mark.parametrize("text,code", [
+    ("Our scalp tonic halts hair shedding.", "CC117"),
+    ("This wrap melts away stubborn belly fat.", "CC117"),
+    ("A shake that builds lean muscle in weeks.", "CC117"),
+    ("The capsules lower blood pressure naturally.", "CC117"),
+    ("Laser caps reawaken dormant follicles.", "CC117"),
+    ("The perfect fix for every one of your skin worries.", "CC113"),
+    ("After years of creams there is finally an answer for rosacea.", "CC113"),
+    ("Cranial therapy eases reflux and glue ear in babies.", "CC116"),
+    ("Our chamber helps with a wide range of chronic conditions.", "CC116"),
+    ("Side effects are minimal.", "CC122"),
+    ("There are no downsides to this peel.", "CC123"),
+    ("A lift that leaves no visible scars.", "CC123"),
+    ("There have been no reported cases of burns with our laser.", "CC121"),
+    ("The evidence for our pellets is overwhelming.", "CC101"),
+    ("It is the most extensively studied laser for veins.", "CC101"),
+    ("I have had no migraines since my second session.", "CC211"),
+    ("I've lost over two stone with the jabs.", "CC211"),
+    ("Our laser is far more precise at sealing veins than any cream.", "CC221"),
+    ("The newest and most powerful skin laser.", "CC221"),
+    ("An industry-leading peel.", "CC221"),
+    ("Acupuncture replaces painkillers for good.", "CC221"),
+    ("This laser suits nearly all adults.", "CC181"),
+    ("A clinically-proven implant system.", "CC101"),
+])
+def test_round_four_classes_claim(text, code):
+    assert code in [f.rule for f in lint(text) if f.severity in ("warning", "error")], text
+
+
+@pytest.mark.parametrize("text", [
+    "Finasteride can slow hair loss in some men.",
+    "There are several ways to slow hair loss, and we explain each.",
+    "It is sometimes prescribed for treating hair loss.",
+    "Plasma can improve scalp health and boost hair growth.",  # "can" reaches the verb joined by "and"
+    "Diet and exercise help to lower blood pressure.",
+    "Your GP treats thyroid problems.",
+    "We may help with reflux in some babies; see the study we link to.",
+    "There is no magic solution for ageing skin.",
+    "Side effects are minimal, such as a little redness for a day.",
+    "The evidence for this drip is weak.",
+    "Healing is slower in smokers than in non-smokers.",
+    "Implants replace missing teeth.",
+    "It is suitable for most adults in good health.",
+    "I had some bruising for a week.",
+    "The scar usually fades until it is almost invisible.",
+])
+def test_round_four_honest_copy_stays_quiet(text):
+    assert [f.rule for f in lint(text) if f.severity in ("warning", "error")] == [], text
