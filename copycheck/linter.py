@@ -13,7 +13,7 @@ from .claim_parts import normal
 from .context import BlockContext
 from .document import Document
 from .domain import Page
-from .findings import Finding, highest, severity
+from .findings import Finding, PageResult, highest, severity
 from .judgement import judge
 from .kinds import REGISTRY
 from .kinds.base import Candidate
@@ -55,8 +55,6 @@ class Linter:
         self.wants = _wants(rules, None)  # how the rules read claims; with the page's benefit still to find:
         self.wants_benefit = _wants(rules, self.reader.benefits) if self.balance_rule and self.reader else None
         self.advisor = Advisor(rulebook.evidence)
-        self.skipped, self.words = None, 0  # of the last page checked: its language if skipped, its words
-        self.truncated = 0  # of the last page checked: MAX_CLAIMS if it had more claims than that
 
     def _ignored_for(self, path):
         """The codes per-file-ignores turns off for path; globs are relative to the config file's folder."""
@@ -105,8 +103,9 @@ class Linter:
         rules, kinds = self.rulebook.rules, self.kinds
         return [f for i, f in enumerate(findings) if i not in drop or not kinds[rules[f.rule].kind].domain]
 
-    def check_text(self, source: str, path: str = "-", fmt: str | None = None) -> list:
-        """The findings for one document, sorted by position."""
+    def check_text(self, source: str, path: str = "-", fmt: str | None = None) -> PageResult:
+        """One document -> its PageResult: findings sorted by position, words, and
+        whether it was skipped (another language) or its claims cut short."""
         fmt = fmt or markup.format_for(path)
         new_file()  # users' patterns get a fresh time budget for each file
         parsed = markup.Parsed()
@@ -118,12 +117,10 @@ class Linter:
             if size > language.SAMPLE:
                 break
         lang, how = language.of(source, fmt, (b.text for b in head))
-        self.skipped = (lang, how) if lang else None
         blocks = chain(head, blocks)
         del head
         if lang:  # the rulebook is written for English: a page in another language is skipped, and counted
-            self.words = sum(len(b.text.split()) for b in blocks)  # for the reports' totals
-            return []
+            return PageResult(words=sum(len(b.text.split()) for b in blocks), language=lang, skipped=how)
         lines = LineIndex(source)
         lexicon = self.rulebook.lexicon
         ignored = self._ignored_for(path)
@@ -167,7 +164,7 @@ class Linter:
         last_named = []  # the treatment the page named last, before this block
         benefit = None  # the first benefit claim for a treatment, for the balance rules
         room = MAX_CLAIMS  # phrase hits and claim words this page may still have read
-        self.truncated = 0
+        truncated = 0
         for found in self.scanner.blocks(blocks):
             block = found.block
             current.block, current.ctx, current.split = block, None, None
@@ -189,7 +186,7 @@ class Linter:
             words = found.words
             if len(hits) + len(words) > room:  # a page of nothing but claims: bounded, and said
                 hits, words = hits[:max(0, room)], words[:max(0, room - len(hits))]
-                self.truncated = MAX_CLAIMS
+                truncated = MAX_CLAIMS
             room -= len(hits) + len(words)
             start = len(findings)
             if hits or words:
@@ -214,7 +211,6 @@ class Linter:
                 if len(findings) > start:
                     spans.append((start, len(findings), block_counts))
         current.block = current.ctx = current.split = None
-        self.words = doc.words  # for the reports' totals
         if page is not None:
             verdict = page.verdict(doc.words)
             findings = self._in_domain(findings, page, verdict, spans)
@@ -234,7 +230,7 @@ class Linter:
                 for d in self.kinds[rule.kind].check_directives(rule, unused):
                     findings.append(suppression.finding(rule, d, source, lines, path, self.enabled[rule.code]))
         findings.sort(key=Finding.sort_key)
-        return _dedupe(findings)
+        return PageResult(_dedupe(findings), words=doc.words, truncated=truncated)
 
 
 class _Current:

@@ -33,7 +33,7 @@ def file_stats(path: str, text: str, linter) -> FileStats:
     total = prose.counts()
     grade, ease, _ = total.scores() if total.words else (None, None, None)
     rules = linter.rulebook.rules
-    claims = sum(1 for f in linter.check_text(text, path)
+    claims = sum(1 for f in linter.check_text(text, path).findings
                  if REGISTRY[rules[f.rule].kind].claims and f.severity != "info")
     return FileStats(path, total.words, grade, ease, claims)
 
