@@ -14,10 +14,8 @@ from .context import BlockContext
 from .document import Document
 from .domain import Page
 from .findings import Finding, PageResult, highest, severity
-from .judgement import judge
 from .kinds import REGISTRY
 from .kinds.base import Candidate
-from .matching import Hit
 from .positions import LineIndex
 from .scan import Scanner
 from .sentences import Sentences
@@ -51,9 +49,14 @@ class Linter:
         self.block_rules = _by_kind([r for r in rules if kinds[r.kind].check_block], kinds)
         self.doc_rules = [r for r in rules if kinds[r.kind].check_document]
         self.directive_rules = [r for r in rules if kinds[r.kind].check_directives]
-        self.balance_rule = next((r for r in rules if r.kind == "balance"), None)
-        self.wants = _wants(rules, None)  # how the rules read claims; with the page's benefit still to find:
-        self.wants_benefit = _wants(rules, self.reader.benefits) if self.balance_rule and self.reader else None
+        # the kinds whose page-level check needs a signal found in the blocks, each with its first rule
+        self.signals = []
+        for r in rules:
+            if kinds[r.kind].signal and all(k is not kinds[r.kind] for k, _ in self.signals):
+                self.signals.append((kinds[r.kind], r))
+        self.wants = _wants(rules)  # how the rules read claims; with a signal still to find:
+        self.wants_signal = _wants(rules, [k.signal.wants(self.reader) for k, _ in self.signals if k.signal.wants]) \
+            if self.signals and self.reader else None
         self.advisor = Advisor(rulebook.evidence)
 
     def _ignored_for(self, path):
@@ -70,23 +73,14 @@ class Linter:
                 ignored.extend(codes)
         return ignored
 
-    def _benefit(self, ctx):
-        """(block, start, end, treatment) of the block's first benefit claim about a treatment, or None."""
-        benefits = self.reader.benefits
-        for c in ctx.read():
-            if (c.treatment is not None and c.predicate in benefits and c.polarity == "asserted"
-                    and c.speech == "assertion" and not c.about.isdisjoint(("target", "results"))
-                    and not judge(ctx.text, Hit(self.balance_rule, c.start, c.end), ctx.sentences, ctx.lexicon).dropped):
-                return ctx.block, c.start, c.end, c.treatment
-        return None
-
     def _count(self, doc, block, counted, claims):
-        """The words the page-level rules count in block, into doc; a balance word
-        inside one of the block's claims ("no side effects") is not a mention of risk."""
+        """The words the page-level rules count in block, into doc; for a kind that counts
+        outside findings, a word inside one of the block's findings is not counted
+        (a word inside a claim the block was flagged for is no mention of what the rule counts)."""
         claimed = [(f.offset, f.offset + len(f.match)) for f in claims]
         per_code: dict = {}
         for code, a, z in counted:
-            if claimed and self.rulebook.rules[code].kind == "balance":
+            if claimed and self.kinds[self.rulebook.rules[code].kind].count_outside_findings:
                 s, e = block.source_span(a, z)
                 if any(x < e and s < y for x, y in claimed):
                     continue
@@ -162,7 +156,6 @@ class Linter:
         spans = []  # (first, last finding index, the block's domain counts) of blocks with findings
         context_treatments = []
         last_named = []  # the treatment the page named last, before this block
-        benefit = None  # the first benefit claim for a treatment, for the balance rules
         room = MAX_CLAIMS  # phrase hits and claim words this page may still have read
         truncated = 0
         for found in self.scanner.blocks(blocks):
@@ -190,17 +183,21 @@ class Linter:
             room -= len(hits) + len(words)
             start = len(findings)
             if hits or words:
+                pending = [(k, r) for k, r in self.signals if k.name not in doc.signals]
                 ctx = BlockContext(block, block.text, lexicon,
                                    hits, subjects, treatments, context, words, self.reader,
                                    self.rulebook.evidence,
-                                   self.wants_benefit if benefit is None and treatments and self.wants_benefit
+                                   self.wants_signal if pending and treatments and self.wants_signal
                                    else self.wants, names)
                 current.ctx = ctx
                 for kind, rules in block_rules:
                     for rule_found in kind.check_block(rules, ctx):
                         add(rule_found.rule, rule_found)
-                if benefit is None and self.balance_rule is not None and treatments and words:
-                    benefit = self._benefit(ctx)
+                if pending and treatments and words:
+                    for kind, rule in pending:
+                        value = kind.signal.find(rule, ctx)
+                        if value is not None:
+                            doc.signals[kind.name] = value
             if found.counted:
                 self._count(doc, block, found.counted, findings[start:])
             for see, rule, opts in see_rules:
@@ -214,10 +211,9 @@ class Linter:
         if page is not None:
             verdict = page.verdict(doc.words)
             findings = self._in_domain(findings, page, verdict, spans)
-            if verdict in ("legal", "other"):
-                benefit = None  # a page that is not about health promotes no treatment
+            if verdict in ("legal", "other"):  # a page that is not about health promotes no treatment:
+                doc.signals = {k: v for k, v in doc.signals.items() if not self.kinds[k].domain}
         if self.doc_rules:
-            doc.benefit = benefit
             off = page is not None and verdict in ("legal", "other")
             for rule in self.doc_rules:
                 if rule.code in live and not (off and self.kinds[rule.kind].domain):
@@ -260,16 +256,17 @@ def _team_options(rule, settings, kinds) -> dict:
     return check_options(where, settings.lines.get("rule-options", 0), rule.kind, kinds[rule.kind].options, opts)
 
 
-def _wants(rules, benefits) -> dict:
+def _wants(rules, extra=()) -> dict:
     """Word class -> [(polarity, least strength, speech acts)] the rules read it with
-    (their `claim:` specs), and the balance check's benefit claims when benefits is given."""
+    (their `claim:` specs), then what extra asks for (the kinds' signals: class -> [...])."""
     out: dict = {}
     for rule in rules:
         for spec in rule.claim:
             for cls in spec.predicates:
                 out.setdefault(cls, []).append((spec.polarity, spec.strength, spec.speech))
-    for cls in benefits or ():
-        out.setdefault(cls, []).append(("asserted", 1, ("assertion",)))
+    for more in extra:
+        for cls, ways in more.items():
+            out.setdefault(cls, []).extend(ways)
     return out
 
 
