@@ -20,6 +20,7 @@ from .positions import LineIndex
 from .scan import Scanner
 from .sentences import Sentences
 from claimrules.cache import remembered
+from claimrules.model import Want
 from claimrules.patterns import new_file
 from claimrules.topics import topics
 
@@ -170,7 +171,7 @@ class Linter:
             treatments = sorted({name for name, _ in subjects})
             context = context_treatments or last_named  # what a claim with no treatment of its own is about
             if subjects:
-                last_named = [max(subjects, key=lambda n: n[1])[0]]
+                last_named = [max(subjects, key=lambda n: n.start).treatment]
             if self.reader is not None:
                 if block.scope in CONTEXT_SCOPES:
                     context_treatments = treatments
@@ -257,13 +258,13 @@ def _team_options(rule, settings, kinds) -> dict:
 
 
 def _wants(rules, extra=()) -> dict:
-    """Word class -> [(polarity, least strength, speech acts)] the rules read it with
-    (their `claim:` specs), then what extra asks for (the kinds' signals: class -> [...])."""
+    """Word class -> [Want] the rules read it with (their `claim:` specs), then what
+    extra asks for (the kinds' signals: class -> [Want])."""
     out: dict = {}
     for rule in rules:
         for spec in rule.claim:
             for cls in spec.predicates:
-                out.setdefault(cls, []).append((spec.polarity, spec.strength, spec.speech))
+                out.setdefault(cls, []).append(Want(spec.polarity, spec.strength, spec.speech))
     for more in extra:
         for cls, ways in more.items():
             out.setdefault(cls, []).extend(ways)

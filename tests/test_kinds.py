@@ -7,6 +7,7 @@ from click.testing import CliRunner
 
 import claimrules
 from claimrules import RulebookError
+from claimrules.model import NONE, Want
 from copycheck import kinds
 from copycheck.cli import main
 from copycheck.config import Settings
@@ -232,7 +233,7 @@ def _first_claim(rule, ctx):
 
 def _every_claim(reader):
     speech = ("assertion", "question", "condition", "expectation", "purpose", "testimonial")
-    return {cls: [("asserted", 0, speech), ("denied", 0, speech)] for cls in reader.classes}
+    return {cls: [Want("asserted", NONE, speech), Want("denied", NONE, speech)] for cls in reader.classes}
 
 
 def _name_first_claim(rule, doc, opts):

@@ -6,6 +6,8 @@ file-level diagnostic it stands at the page's start (line 1, column 1), and its
 message quotes the claim and names its line."""
 from __future__ import annotations
 
+from claimrules.model import HEDGED, Want
+
 from ..judgement import judge
 from ..matching import Hit
 from .base import Candidate, Kind, Option, PageSignal
@@ -24,7 +26,7 @@ def first_benefit(rule, ctx):
 
 def benefit_claims(reader) -> dict:
     """How first_benefit reads the benefit classes: asserted, hedged or stronger, as assertions."""
-    return {cls: [("asserted", 1, ("assertion",))] for cls in reader.benefits}
+    return {cls: [Want("asserted", HEDGED, ("assertion",))] for cls in reader.benefits}
 
 
 def check_document(rule, doc, opts):
