@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 LEVELS = ("info", "warning", "error")
 
@@ -17,8 +18,21 @@ class Evidence:
     quote: str
 
 
+# The claim-strength scale of scales.yaml, weakest first (the tests check they agree),
+# and its steps by name: a claim's strength is an index on it.
+STRENGTHS = ("none", "hedged", "qualified", "direct", "boosted")
+NONE, HEDGED, QUALIFIED, DIRECT, BOOSTED = (STRENGTHS.index(name) for name in STRENGTHS)
+
 SPEECH = ("assertion", "question", "condition", "expectation", "purpose", "testimonial")
 ABOUT = ("treatment", "named", "results", "target", "research", "harm", "benefit")
+
+
+class Want(NamedTuple):
+    """One way a rule reads a word class (a ClaimSpec, per predicate class): the claims it can use."""
+
+    polarity: str  # asserted | denied
+    strength: int  # the weakest it fires at (index in STRENGTHS)
+    speech: tuple  # the speech acts it fires on
 
 
 @dataclass
@@ -27,7 +41,7 @@ class ClaimSpec:
 
     predicates: tuple  # word classes
     polarity: str = "asserted"  # asserted | denied
-    strength: int = 3  # the weakest strength that fires (index in scales.yaml's strength)
+    strength: int = DIRECT  # the weakest strength that fires (index in STRENGTHS)
     speech: tuple = ("assertion",)
     about: tuple = ()  # at least one of these must hold (empty: no condition)
     sourced: bool | None = None  # False: only where no source stands near

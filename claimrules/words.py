@@ -14,7 +14,7 @@ from .yamllib import LineDict, RulebookError, check_keys, load_yaml
 HERE = Path(__file__).parent
 WORDS = HERE / "lexicon" / "words.yaml"
 DOMAIN = HERE / "lexicon" / "domain.yaml"
-STRENGTHS = ("none", "hedged", "qualified", "direct", "boosted")  # checked against scales.yaml by the tests
+from .model import STRENGTHS  # noqa: E402 - the scale of scales.yaml (checked against it by the tests)
 NEEDS = ("target", "subject", "benefit", "harm")
 MODIFIERS = ("negators", "denied_after", "list_negators", "not_negators", "relative_to", "comparators", "compared_fillers", "answers_no", "answers_yes", "bridge", "hedges", "quantifiers", "framing", "minimisers", "weak_hedges", "qualifiers", "vary", "boosters", "universal", "clause_breaks", "contrasts", "subordinators",
              "conditionals", "expectations", "purposes", "sources", "treatment_words", "result_words",

@@ -35,7 +35,7 @@ def linter_for(settings=None):
 
 def check_text(text: str, filename: str = "-.md", settings=None, format: str | None = None) -> list:
     """Findings for one text; filename picks the format (.md, .html, .txt) and is shown in findings."""
-    return linter_for(settings).check_text(text, filename, format)
+    return linter_for(settings).check_text(text, filename, format).findings
 
 
 def check_paths(paths, settings=None, jobs=1):

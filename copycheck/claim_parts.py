@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from claimrules.cache import compiled
-from claimrules.words import STRENGTHS
+from claimrules.model import BOOSTED, DIRECT, HEDGED, QUALIFIED
 
 _WORD = compiled(r"[\w'’%-]+")
 _QUOTES = {'"': '"', "“": "”", "«": "»", "„": "“"}
@@ -183,22 +183,22 @@ class Sentence:
         weak = benefit and (either("weak_hedges") or self.has("framing", s0, start))
         minimised = wc.harm and (self.has("minimisers", c0, start) or self.has("relative_to", end, min(c1, end + 80)))
         counted = wc.quantified and either("quantifiers")
-        if counted and (boosted or wc.strength >= STRENGTHS.index("boosted") or wc.absolute) \
+        if counted and (boosted or wc.strength >= BOOSTED or wc.absolute) \
                 and self._broad_only(lo, start, end, c1):
             counted = False  # "for most patients, ... completely clear": a scope, not a hedge, of a boosted claim
         s = wc.strength
         if weak or minimised or counted or either("hedges"):
-            s = 1 + boosted  # "may completely": still hedged, a step up
+            s = QUALIFIED if boosted else HEDGED  # "may completely": still hedged, a step up
         elif boosted:
-            s = max(s, 3) + 1  # "can significantly": the booster wins over "can"
+            s = max(s, DIRECT) + 1  # "can significantly": the booster wins over "can", a step above direct
         else:
             before = self.words_in(c0, start)[-NEAR:]
             if before and self.has("qualifiers", before[0][0], start) or self.listed_qualifier(c0, start) \
                     or self.coordinated_qualifier(c0, start):
-                s = min(s, 2)
+                s = min(s, QUALIFIED)
         if self.has("vary", s0, self.s1):
             s -= 1
-        return max(1, min(len(STRENGTHS) - 1, s))
+        return max(HEDGED, min(BOOSTED, s))  # read at hedged at least (a claim is made), boosted at most
 
     def _broad_only(self, lo, start, end, c1) -> bool:
         """Every quantifier around the predicate is one that speaks of most people ("most

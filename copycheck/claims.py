@@ -15,9 +15,13 @@ from claimrules.cache import memo
 
 from claimrules import load_lexicon
 from claimrules.topics import topics
+from claimrules.model import BOOSTED, Want  # noqa: F401 - Want: how read() takes wants
 from claimrules.words import STRENGTHS, load_words
 
 from .claim_parts import _OPENING, DENIAL_WINDOW, WINDOW, Sentence, denied_after, normal
+
+TESTIMONIAL_ONLY = ("testimonial",)
+
 
 @dataclass
 class Claim:
@@ -61,16 +65,15 @@ class ClaimReader:
     def subjects(self, norm, named):
         """The treatments named in a block that a claim may be about: not those named as what
         another is compared with ("a non-surgical alternative to liposuction")."""
-        return [(name, at) for name, at in named if not self.compared.search(norm[max(0, at - 60):at])]
+        return [n for n in named if not self.compared.search(norm[max(0, n.start - 60):n.start])]
 
     # -- reading (the pieces of a sentence: copycheck/claim_parts.py) ---------------
 
     def read(self, text, sentences, hits, named, treatments, norm=None, wants=None):
-        """The claims of one block.  hits: (class, start, end, denial) from the scan;
-        named: (treatment, start) of treatments named in the block; treatments: what a
+        """The claims of one block.  hits: the scan's WordHits (class, start, end, denial);
+        named: Named (treatment, start) of treatments named in the block; treatments: what a
         claim with none of its own is about (the heading's, else the page's last named).  wants: class -> the
-        (polarity, least strength, speech acts) some rule reads it with; a claim no
-        rule can use is not read further (None: read every claim)."""
+        Wants some rule reads it with; a claim no rule can use is not read further (None: read every claim)."""
         norm = norm if norm is not None else normal(text)
         keep = None if wants is None else {(c, a) for c, a, z, d in hits if c in wants
                                             and not self._unwanted(self.classes[c], norm, a, z, d, wants[c])}
@@ -100,13 +103,13 @@ class ClaimReader:
         """A quick look near the predicate: no rule can read this claim (a harm no
         negator denies, a judgement no booster raises, a quote no one speaks)."""
         lo, hi = max(0, start - 48), min(len(norm), end + 48)
-        if all(w[0] == "denied" for w in wants) and wc.harm and not denial:
+        if all(w.polarity == "denied" for w in wants) and wc.harm and not denial:
             return self.m["negators"].search(norm, lo, start) is None and not denied_after(self.m, norm, end, hi) \
                 and "?" not in norm[end:hi]  # a question may be answered ("Does it hurt? Never.")
-        if all(w[1] > wc.strength or w[2] == ("testimonial",) for w in wants):
+        if all(w.strength > wc.strength or w.speech == TESTIMONIAL_ONLY for w in wants):
             if self.m["boosters"].search(norm, lo, start) or self.m["boosters"].search(norm, end, hi):
                 return False
-            return not any(w[2] == ("testimonial",) for w in wants) or not _OPENING.search(
+            return not any(w.speech == TESTIMONIAL_ONLY for w in wants) or not _OPENING.search(
                 norm, max(0, start - 300), start)
         return False
 
@@ -141,22 +144,22 @@ class ClaimReader:
         else:
             polarity = "denied" if negated else "asserted"
         if wants is not None:
-            wants = [w for w in wants if w[0] == polarity]
+            wants = [w for w in wants if w.polarity == polarity]
             if not wants:
                 return None
         boosted = marks.boosted(c0, c1, start, end)
         if wants is not None:  # the strongest this claim can be read at: is any rule left to read it?
-            bound = 4 if boosted else wc.strength
-            wants = [w for w in wants if bound >= w[1]]
-            if not wants or all(w[2] == ("testimonial",) for w in wants) and not marks.testimonial(start, end):
+            bound = BOOSTED if boosted else wc.strength
+            wants = [w for w in wants if bound >= w.strength]
+            if not wants or all(w.speech == TESTIMONIAL_ONLY for w in wants) and not marks.testimonial(start, end):
                 return None
         strength = marks.strength(wc, c0, c1, start, end, boosted)  # read at the predicate itself
         if wants is not None:
-            wants = [w for w in wants if strength >= w[1]]
+            wants = [w for w in wants if strength >= w.strength]
             if not wants:
                 return None
         speech = marks.speech(c0, start, end, answer == "yes" or answer == "no" and wc.harm and negated)
-        if wants is not None and not any(speech in w[2] for w in wants):
+        if wants is not None and not any(speech in w.speech for w in wants):
             return None
         shown = negator if negated and polarity == "denied" else start  # "no downtime", not "downtime"
         about = set()

@@ -118,7 +118,7 @@ def check(paths, fmt, output_file, show_evidence, statistics, fail_on, exit_zero
     import os
 
     from . import report
-    from .runner import Result, check_paths, jobs_count, truncated
+    from .runner import Result, check_one, check_paths, collect, jobs_count
 
     click.get_current_context().color = _colour(color)
     try:
@@ -151,22 +151,9 @@ def check(paths, fmt, output_file, show_evidence, statistics, fail_on, exit_zero
             _fail("'-' (standard input) cannot be combined with other paths")
         name = stdin_filename or "-"
         from . import files
-        from .matching import MatchTimeout
 
-        result = Result()
-        try:
-            text = files.read_stream(sys.stdin.buffer, name).text
-            result.findings = linter.check_text(text, name)
-            result.files = 1
-            result.checked.append(name)
-            result.words[name] = linter.words
-            note = truncated(linter, name)
-            if note is not None:
-                result.errors.append(note)
-        except files.InputError as exc:
-            result.errors.append(exc)
-        except MatchTimeout as exc:
-            result.errors.append(files.InputError(name, str(exc)))
+        outcome = check_one(linter, name, read=lambda: files.read_stream(sys.stdin.buffer, name))
+        result = collect(Result(), [name], [outcome], {name})
     else:
         result = check_paths(paths, linter, settings, jobs, linter_of)
         if not result.files and not result.errors and not result.gate.get("not_english"):

@@ -19,10 +19,10 @@ class BlockContext:
     text: str
     lexicon: object
     hits: list  # phrase-rule hits, ignored rules left out
-    named: list  # (treatment, start) of the treatments the block speaks of (not those it compares them with)
+    named: list  # Named (scan.py) of the treatments the block speaks of (not those it compares them with)
     treatments: list  # treatments in reach: named here, or in the heading above
     context: list  # the heading's treatments, else the one the page named last (what a claim falls back on)
-    words: list  # (word class, start, end, denial) of the claim reader's predicate words
+    words: list  # WordHit (scan.py) of the claim reader's predicate words
     reader: object  # the claim reader (copycheck/claims.py), or None
     evidence: object  # the evidence base
     wants: dict | None = None  # word class -> how the enabled rules read it (claims.py: read)
@@ -79,7 +79,7 @@ class BlockContext:
         here = [name for name, at in self.named if s0 <= at < s1]
         if here:
             return any(name in topics.invasive for name in here)
-        before = [n for n in self.named if n[1] < s0]
+        before = [n for n in self.named if n.start < s0]
         if before:
-            return min(before, key=lambda n: n[1])[0] in topics.invasive
+            return min(before, key=lambda n: n.start).treatment in topics.invasive
         return any(name in topics.invasive for name in self.context)

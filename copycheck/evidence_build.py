@@ -178,7 +178,7 @@ def _flagged_spans(source: str, path: str):
 
     linter = Linter(claimrules.load(evidence=EvidenceBase(), kinds=REGISTRY), Settings(select=("ALL",), ignore=("CC0", "CC3", "CC4")))
     spans = []
-    for f in linter.check_text(source, path):
+    for f in linter.check_text(source, path).findings:
         if f.severity != "info":
             spans.append((f.offset, f.offset + len(f.match)))
     return spans

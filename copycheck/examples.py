@@ -20,7 +20,7 @@ def run(linter, rules) -> tuple[int, list]:
     for rule in rules:
         for example, should in [(e, True) for e in rule.examples_match] + [(e, False) for e in rule.examples_no_match]:
             count += 1
-            found = any(f.rule == rule.code for f in linter.check_text(example, "example.md"))
+            found = any(f.rule == rule.code for f in linter.check_text(example, "example.md").findings)
             if found != should:
                 failures.append(Failure(rule.code, rule.source, example, should))
     return count, failures

@@ -1,7 +1,7 @@
 """Finding: the one shape every later stage and every report shares."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from claimrules import LEVELS
 
@@ -47,6 +47,18 @@ class Finding:
                           **({"cite": e.cite} if getattr(e, "cite", "") else {})} for e in self.evidence],
             **({"claim": self.parts} if self.parts else {}),
         }
+
+
+@dataclass
+class PageResult:
+    """What checking one page gives: its findings, sorted by position, and what the
+    reports count and say about it."""
+
+    findings: list = field(default_factory=list)
+    words: int = 0  # the words of copy read on the page (for the reports' totals)
+    language: str | None = None  # the page's language when it is not English: the page was skipped
+    skipped: str | None = None  # why: how the language was told
+    truncated: int = 0  # MAX_CLAIMS when the page had more claims than that: the rest was not read
 
 
 def at_or_above(severity: str, threshold: str) -> bool:

@@ -13,15 +13,14 @@ from .claim_parts import normal
 from .context import BlockContext
 from .document import Document
 from .domain import Page
-from .findings import Finding, highest, severity
-from .judgement import judge
+from .findings import Finding, PageResult, highest, severity
 from .kinds import REGISTRY
 from .kinds.base import Candidate
-from .matching import Hit
 from .positions import LineIndex
 from .scan import Scanner
 from .sentences import Sentences
 from claimrules.cache import remembered
+from claimrules.model import Want
 from claimrules.patterns import new_file
 from claimrules.topics import topics
 
@@ -51,12 +50,15 @@ class Linter:
         self.block_rules = _by_kind([r for r in rules if kinds[r.kind].check_block], kinds)
         self.doc_rules = [r for r in rules if kinds[r.kind].check_document]
         self.directive_rules = [r for r in rules if kinds[r.kind].check_directives]
-        self.balance_rule = next((r for r in rules if r.kind == "balance"), None)
-        self.wants = _wants(rules, None)  # how the rules read claims; with the page's benefit still to find:
-        self.wants_benefit = _wants(rules, self.reader.benefits) if self.balance_rule and self.reader else None
+        # the kinds whose page-level check needs a signal found in the blocks, each with its first rule
+        self.signals = []
+        for r in rules:
+            if kinds[r.kind].signal and all(k is not kinds[r.kind] for k, _ in self.signals):
+                self.signals.append((kinds[r.kind], r))
+        self.wants = _wants(rules)  # how the rules read claims; with a signal still to find:
+        self.wants_signal = _wants(rules, [k.signal.wants(self.reader) for k, _ in self.signals if k.signal.wants]) \
+            if self.signals and self.reader else None
         self.advisor = Advisor(rulebook.evidence)
-        self.skipped, self.words = None, 0  # of the last page checked: its language if skipped, its words
-        self.truncated = 0  # of the last page checked: MAX_CLAIMS if it had more claims than that
 
     def _ignored_for(self, path):
         """The codes per-file-ignores turns off for path; globs are relative to the config file's folder."""
@@ -72,23 +74,14 @@ class Linter:
                 ignored.extend(codes)
         return ignored
 
-    def _benefit(self, ctx):
-        """(block, start, end, treatment) of the block's first benefit claim about a treatment, or None."""
-        benefits = self.reader.benefits
-        for c in ctx.read():
-            if (c.treatment is not None and c.predicate in benefits and c.polarity == "asserted"
-                    and c.speech == "assertion" and not c.about.isdisjoint(("target", "results"))
-                    and not judge(ctx.text, Hit(self.balance_rule, c.start, c.end), ctx.sentences, ctx.lexicon).dropped):
-                return ctx.block, c.start, c.end, c.treatment
-        return None
-
     def _count(self, doc, block, counted, claims):
-        """The words the page-level rules count in block, into doc; a balance word
-        inside one of the block's claims ("no side effects") is not a mention of risk."""
+        """The words the page-level rules count in block, into doc; for a kind that counts
+        outside findings, a word inside one of the block's findings is not counted
+        (a word inside a claim the block was flagged for is no mention of what the rule counts)."""
         claimed = [(f.offset, f.offset + len(f.match)) for f in claims]
         per_code: dict = {}
         for code, a, z in counted:
-            if claimed and self.rulebook.rules[code].kind == "balance":
+            if claimed and self.kinds[self.rulebook.rules[code].kind].count_outside_findings:
                 s, e = block.source_span(a, z)
                 if any(x < e and s < y for x, y in claimed):
                     continue
@@ -105,8 +98,9 @@ class Linter:
         rules, kinds = self.rulebook.rules, self.kinds
         return [f for i, f in enumerate(findings) if i not in drop or not kinds[rules[f.rule].kind].domain]
 
-    def check_text(self, source: str, path: str = "-", fmt: str | None = None) -> list:
-        """The findings for one document, sorted by position."""
+    def check_text(self, source: str, path: str = "-", fmt: str | None = None) -> PageResult:
+        """One document -> its PageResult: findings sorted by position, words, and
+        whether it was skipped (another language) or its claims cut short."""
         fmt = fmt or markup.format_for(path)
         new_file()  # users' patterns get a fresh time budget for each file
         parsed = markup.Parsed()
@@ -118,12 +112,10 @@ class Linter:
             if size > language.SAMPLE:
                 break
         lang, how = language.of(source, fmt, (b.text for b in head))
-        self.skipped = (lang, how) if lang else None
         blocks = chain(head, blocks)
         del head
         if lang:  # the rulebook is written for English: a page in another language is skipped, and counted
-            self.words = sum(len(b.text.split()) for b in blocks)  # for the reports' totals
-            return []
+            return PageResult(words=sum(len(b.text.split()) for b in blocks), language=lang, skipped=how)
         lines = LineIndex(source)
         lexicon = self.rulebook.lexicon
         ignored = self._ignored_for(path)
@@ -165,9 +157,8 @@ class Linter:
         spans = []  # (first, last finding index, the block's domain counts) of blocks with findings
         context_treatments = []
         last_named = []  # the treatment the page named last, before this block
-        benefit = None  # the first benefit claim for a treatment, for the balance rules
         room = MAX_CLAIMS  # phrase hits and claim words this page may still have read
-        self.truncated = 0
+        truncated = 0
         for found in self.scanner.blocks(blocks):
             block = found.block
             current.block, current.ctx, current.split = block, None, None
@@ -180,7 +171,7 @@ class Linter:
             treatments = sorted({name for name, _ in subjects})
             context = context_treatments or last_named  # what a claim with no treatment of its own is about
             if subjects:
-                last_named = [max(subjects, key=lambda n: n[1])[0]]
+                last_named = [max(subjects, key=lambda n: n.start).treatment]
             if self.reader is not None:
                 if block.scope in CONTEXT_SCOPES:
                     context_treatments = treatments
@@ -189,21 +180,25 @@ class Linter:
             words = found.words
             if len(hits) + len(words) > room:  # a page of nothing but claims: bounded, and said
                 hits, words = hits[:max(0, room)], words[:max(0, room - len(hits))]
-                self.truncated = MAX_CLAIMS
+                truncated = MAX_CLAIMS
             room -= len(hits) + len(words)
             start = len(findings)
             if hits or words:
+                pending = [(k, r) for k, r in self.signals if k.name not in doc.signals]
                 ctx = BlockContext(block, block.text, lexicon,
                                    hits, subjects, treatments, context, words, self.reader,
                                    self.rulebook.evidence,
-                                   self.wants_benefit if benefit is None and treatments and self.wants_benefit
+                                   self.wants_signal if pending and treatments and self.wants_signal
                                    else self.wants, names)
                 current.ctx = ctx
                 for kind, rules in block_rules:
                     for rule_found in kind.check_block(rules, ctx):
                         add(rule_found.rule, rule_found)
-                if benefit is None and self.balance_rule is not None and treatments and words:
-                    benefit = self._benefit(ctx)
+                if pending and treatments and words:
+                    for kind, rule in pending:
+                        value = kind.signal.find(rule, ctx)
+                        if value is not None:
+                            doc.signals[kind.name] = value
             if found.counted:
                 self._count(doc, block, found.counted, findings[start:])
             for see, rule, opts in see_rules:
@@ -214,14 +209,12 @@ class Linter:
                 if len(findings) > start:
                     spans.append((start, len(findings), block_counts))
         current.block = current.ctx = current.split = None
-        self.words = doc.words  # for the reports' totals
         if page is not None:
             verdict = page.verdict(doc.words)
             findings = self._in_domain(findings, page, verdict, spans)
-            if verdict in ("legal", "other"):
-                benefit = None  # a page that is not about health promotes no treatment
+            if verdict in ("legal", "other"):  # a page that is not about health promotes no treatment:
+                doc.signals = {k: v for k, v in doc.signals.items() if not self.kinds[k].domain}
         if self.doc_rules:
-            doc.benefit = benefit
             off = page is not None and verdict in ("legal", "other")
             for rule in self.doc_rules:
                 if rule.code in live and not (off and self.kinds[rule.kind].domain):
@@ -234,7 +227,7 @@ class Linter:
                 for d in self.kinds[rule.kind].check_directives(rule, unused):
                     findings.append(suppression.finding(rule, d, source, lines, path, self.enabled[rule.code]))
         findings.sort(key=Finding.sort_key)
-        return _dedupe(findings)
+        return PageResult(_dedupe(findings), words=doc.words, truncated=truncated)
 
 
 class _Current:
@@ -264,16 +257,17 @@ def _team_options(rule, settings, kinds) -> dict:
     return check_options(where, settings.lines.get("rule-options", 0), rule.kind, kinds[rule.kind].options, opts)
 
 
-def _wants(rules, benefits) -> dict:
-    """Word class -> [(polarity, least strength, speech acts)] the rules read it with
-    (their `claim:` specs), and the balance check's benefit claims when benefits is given."""
+def _wants(rules, extra=()) -> dict:
+    """Word class -> [Want] the rules read it with (their `claim:` specs), then what
+    extra asks for (the kinds' signals: class -> [Want])."""
     out: dict = {}
     for rule in rules:
         for spec in rule.claim:
             for cls in spec.predicates:
-                out.setdefault(cls, []).append((spec.polarity, spec.strength, spec.speech))
-    for cls in benefits or ():
-        out.setdefault(cls, []).append(("asserted", 1, ("assertion",)))
+                out.setdefault(cls, []).append(Want(spec.polarity, spec.strength, spec.speech))
+    for more in extra:
+        for cls, ways in more.items():
+            out.setdefault(cls, []).extend(ways)
     return out
 
 

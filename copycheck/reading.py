@@ -60,10 +60,10 @@ def _spec_misses(spec, claim, ctx) -> str | None:
 
 
 def read(text: str, linter, filename: str = "text.md") -> Reading:
-    findings = linter.check_text(text, filename)
-    if linter.skipped:
-        lang, how = linter.skipped
-        return Reading([], findings, f"in another language ({lang}, {how}): not read")
+    page = linter.check_text(text, filename)
+    findings = page.findings
+    if page.language:
+        return Reading([], findings, f"in another language ({page.language}, {page.skipped}): not read")
     from .context import BlockContext
     from .positions import LineIndex
 

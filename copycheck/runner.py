@@ -37,20 +37,20 @@ class Result:
         return any(at_or_above(f.severity, fail_on) for f in self.findings)
 
 
-def _check_one(linter, path):
+def check_one(linter, path, read=None):
+    """One page through the linter -> (error or notice, findings, words, truncation error).
+    read(): the page's Source (default: the file at path; the command line passes standard input)."""
     from .matching import MatchTimeout
 
     try:
-        source = files.read(path)
+        source = files.read(path) if read is None else read()
         if REPORT_MARK in source.text[:1000]:
             return files.InputError(path, "a copycheck report, not copy; skipped", fatal=False), [], 0, None
-        found = linter.check_text(source.text, path)
-        skipped = getattr(linter, "skipped", None)
-        if skipped:
-            lang, how = skipped
-            return files.InputError(path, f"in another language ({lang}, {how}); the rules are for English: skipped",
-                                    fatal=False, language=lang), [], 0, None
-        return None, found, linter.words, truncated(linter, path)
+        page = linter.check_text(source.text, path)
+        if page.language:
+            return files.InputError(path, f"in another language ({page.language}, {page.skipped}); the rules are "
+                                          "for English: skipped", fatal=False, language=page.language), [], 0, None
+        return None, page.findings, page.words, truncated(page, path)
     except files.InputError as exc:
         return exc, [], 0, None
     except MatchTimeout as exc:
@@ -64,13 +64,13 @@ def _check_one(linter, path):
                                       "please report it with the file"), [], 0, None
 
 
-def truncated(linter, path):
+def truncated(page, path):
     """The error for a page whose claims were not all read (None: they were): the claims past
     the cap could be anything, so the page fails (exit 2) in every format, with the findings
     read before the cap still reported."""
-    if not linter.truncated:
+    if not page.truncated:
         return None
-    return files.InputError(path, f"over {linter.truncated:,} claims on one page: the rest was not read "
+    return files.InputError(path, f"over {page.truncated:,} claims on one page: the rest was not read "
                                   "for claims, so the page fails (split the page)")
 
 
@@ -137,12 +137,18 @@ def check_paths(paths, linter, settings, jobs=1, linter_of=None) -> Result:
 
             from . import pool
 
-            done = pool.run(partial(_check_one, lt), group, n, _lost)
+            done = pool.run(partial(check_one, lt), group, n, _lost)
         else:
-            done = [_check_one(lt, p) for p in group]
+            done = [check_one(lt, p) for p in group]
         for i, outcome in zip(indexes, done):
             outcomes[i] = outcome
-    for path, (error, findings, words, note) in zip(paths_only, outcomes):
+    return collect(result, paths_only, outcomes, explicit)
+
+
+def collect(result, paths, outcomes, explicit) -> Result:
+    """The outcomes of check_one for paths, into result; explicit: the paths named on the
+    command line (a file skipped as binary there is an error, not a notice)."""
+    for path, (error, findings, words, note) in zip(paths, outcomes):
         if note is not None:
             result.errors.append(note)
         if error is not None and getattr(error, "language", None):

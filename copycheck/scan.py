@@ -7,10 +7,27 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .matching import Hit, Matcher, Tag
 
 BATCH = 1 << 18  # characters of block text scanned at once
+
+
+class WordHit(NamedTuple):
+    """A predicate word of the claim reader, found by the scan (positions in block.text)."""
+
+    cls: str  # its word class (lexicon/words.yaml)
+    start: int
+    end: int
+    denial: bool  # one of the class's denials ("painless" for pain), not one of its terms
+
+
+class Named(NamedTuple):
+    """A treatment named in a block."""
+
+    treatment: str
+    start: int
 
 
 @dataclass
@@ -19,8 +36,8 @@ class Scanned:
 
     block: object
     hits: list  # Hit of the phrase rules
-    named: list  # (treatment, start) of each treatment named
-    words: list  # (word class, start, end, denial) of each predicate word of the claim reader
+    named: list  # Named: each treatment named
+    words: list  # WordHit: each predicate word of the claim reader
     counted: list  # (rule code, start, end) of each word a page-level rule counts
     domain: dict  # "health" / "other" -> how many domain words (lexicon/domain.yaml)
 
@@ -70,7 +87,7 @@ class Scanner:
             elif rule.tag == "treatment":
                 into.named.append((rule.name, start, end))
             elif rule.tag == "word" or rule.tag == "denial":
-                into.words.append((rule.name, start, end, rule.tag == "denial"))
+                into.words.append(WordHit(rule.name, start, end, rule.tag == "denial"))
             elif rule.tag == "domain":  # a domain word that is not a plain word
                 into.domain[rule.name] = into.domain.get(rule.name, 0) + 1
             else:
@@ -88,7 +105,7 @@ class Scanner:
 
 
 def _longest(named):
-    """(treatment, start) of each name that no longer name holds ("radiofrequency
+    """Named: each name that no longer name holds ("radiofrequency
     microneedling" holds "microneedling": one treatment is named, not two), and the
     (start, end) spans of those names, in start order.  One sweep in start order, so a
     block that repeats a name costs linear time."""
@@ -96,7 +113,7 @@ def _longest(named):
     for n, a, z in sorted(named, key=lambda h: (h[1], -h[2])):
         if z <= reach and (a, z) != span:
             continue  # inside a longer name
-        out.append((n, a))
+        out.append(Named(n, a))
         if z > reach:
             reach, span = z, (a, z)
             spans.append(span)
@@ -108,7 +125,7 @@ def _outside(words, spans):
     starts = [a for a, _ in spans]
     out = []
     for w in words:
-        i = bisect_right(starts, w[1]) - 1
-        if i < 0 or w[2] > spans[i][1]:
+        i = bisect_right(starts, w.start) - 1
+        if i < 0 or w.end > spans[i][1]:
             out.append(w)
     return out

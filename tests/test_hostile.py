@@ -10,7 +10,7 @@ from click.testing import CliRunner
 import claimrules
 import claimrules.patterns as patterns
 from claimrules import yamllib
-from copycheck import document
+from copycheck import prose
 from copycheck.cli import main
 
 RULE = """rules:
@@ -216,12 +216,12 @@ def test_symlinks_out_of_the_checked_folder_are_skipped_unless_asked(site):
 
 def test_the_readability_cache_is_cleared_between_texts_never_in_the_middle(monkeypatch):
     text = " ".join(f"word{i}x" for i in range(300)) + ". " + "Plain short words here. " * 5
-    expected = document.counts(text)
-    monkeypatch.setattr(document, "CACHE_LIMIT", 50)
-    document._TOKENS.clear()
-    assert document.counts(text) == expected  # more distinct words than the cache holds
-    assert document.counts("Another page entirely.").words == 3
-    assert len(document._TOKENS) <= 50 + 3
+    expected = prose.counts(text)
+    monkeypatch.setattr(prose, "CACHE_LIMIT", 50)
+    prose._TOKENS.clear()
+    assert prose.counts(text) == expected  # more distinct words than the cache holds
+    assert prose.counts("Another page entirely.").words == 3
+    assert len(prose._TOKENS) <= 50 + 3
 
 
 # ---- shapes that were quadratic or worse (benchmarks/hostile.py times them) -------------------

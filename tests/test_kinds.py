@@ -7,6 +7,7 @@ from click.testing import CliRunner
 
 import claimrules
 from claimrules import RulebookError
+from claimrules.model import NONE, Want
 from copycheck import kinds
 from copycheck.cli import main
 from copycheck.config import Settings
@@ -218,3 +219,53 @@ def test_a_claim_rule_without_a_claim_is_an_error(tmp_path):
     path.write_text(CLAIM_RULE.replace("    claim: {predicate: pain, polarity: denied}\n", ""), encoding="utf-8")
     with pytest.raises(RulebookError, match=r"house.yaml:2: rule CC961 of kind 'claim' needs a 'claim'"):
         claimrules.load([path], kinds=kinds.REGISTRY)
+
+
+# ---- a page-level kind that needs a signal from the blocks declares it (kinds/base.py: PageSignal) ----
+
+def _first_claim(rule, ctx):
+    """The signal: the block's first claim about a treatment."""
+    for c in ctx.read():
+        if c.treatment is not None:
+            return ctx.block, c.start, c.treatment
+    return None
+
+
+def _every_claim(reader):
+    speech = ("assertion", "question", "condition", "expectation", "purpose", "testimonial")
+    return {cls: [Want("asserted", NONE, speech), Want("denied", NONE, speech)] for cls in reader.classes}
+
+
+def _name_first_claim(rule, doc, opts):
+    found = doc.signals.get("first-claim")
+    if found is not None:
+        block, start, treatment = found
+        yield Candidate(None, 0, 0, message=rule.message.format(treatment=treatment, line=doc.line_of(block, start)))
+
+
+FIRST_CLAIM = Kind(name="first-claim", about="Names the page's first claim about a treatment.", reads_claims=True,
+                   check_document=_name_first_claim,
+                   signal=kinds.base.PageSignal(find=_first_claim, wants=_every_claim))
+
+
+def test_a_kind_that_needs_a_page_level_signal_declares_it_and_the_linter_knows_nothing_of_it(tmp_path, monkeypatch):
+    monkeypatch.setitem(kinds.REGISTRY, "first-claim", FIRST_CLAIM)
+    path = tmp_path / "first.yaml"
+    path.write_text(textwrap.dedent("""\
+        rules:
+          - code: CC952
+            name: first-claim-page
+            category: other
+            level: info
+            kind: first-claim
+            message: 'First claim: {treatment}, line {line}.'
+            suggestion: Nothing.
+            why: A test of the kind interface.
+            link: https://example.org/first-claim
+            examples: {match: ['Botox removes wrinkles.'], no_match: ['Book now!']}
+        """), encoding="utf-8")
+    book = claimrules.load((str(path),), kinds=kinds.REGISTRY)
+    linter = Linter(book, Settings(select=("CC952",)))
+    page = linter.check_text("# Prices\n\nBook today.\n\nBotox removes wrinkles for months.\n", "p.md")
+    assert [(f.rule, f.line, f.message) for f in page.findings] == [("CC952", 1, "First claim: anti-wrinkle injections, line 5.")]
+    assert linter.check_text("Book today.\n", "p.md").findings == []

@@ -133,12 +133,12 @@ def test_a_tree_with_every_kind_of_bad_file_finishes_the_same_at_any_jobs(bad_tr
 def test_a_worker_killed_mid_run_is_named_and_the_run_ends_with_exit_2(bad_tree):
     child = ("import os, signal, sys\n"
              "from copycheck import runner\n"
-             "real = runner._check_one\n"
+             "real = runner.check_one\n"
              "def dying(linter, path):\n"
              "    if path.endswith('good2.md'):\n"
              "        os.kill(os.getpid(), signal.SIGKILL)\n"
              "    return real(linter, path)\n"
-             "runner._check_one = dying\n"
+             "runner.check_one = dying\n"
              "from copycheck.cli import main; sys.argv[0] = 'copycheck'; main()")
     r = _check(bad_tree, "--jobs", "2", "--format", "json", "site", child=child)
     assert r.returncode == 2

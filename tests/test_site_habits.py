@@ -89,3 +89,15 @@ def test_the_language_lexicon_s_examples_tell_their_language():
         assert detect(page) == (None if lang == "en" else lang), lang
     assert of('<html lang="en-GB">', "html") == (None, "declared")
     assert detect("Painless.") is None  # too little to tell: English rules apply
+
+
+def test_standard_input_takes_the_runner_s_path_with_its_notices(tmp_path, monkeypatch):
+    # a page on standard input is skipped and counted as a file would be (one path: runner.check_one)
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(main, ["check", "--isolated", "-", "--stdin-filename", "fr.md", "--format", "json"],
+                           input=f"{FR}\n")
+    assert r.exit_code == 0
+    assert json.loads(r.stdout)["summary"]["not_english"] == {"fr": 1}
+    (tmp_path / "fr.md").write_text(f"{FR}\n", encoding="utf-8")
+    on_disk = CliRunner().invoke(main, ["check", "--isolated", "fr.md", "--format", "json"])
+    assert on_disk.stdout == r.stdout

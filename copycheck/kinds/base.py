@@ -15,6 +15,13 @@ Three stages run checks:
 - after suppression: ``check_directives(rule, directives)`` with the page's
   suppression comments that suppressed nothing; it yields the directives to report.
 
+A page-level kind that needs something the block stage reads (balance needs the
+page's first benefit claim) declares it as its ``signal`` (``PageSignal``): the
+linter reads claims for it while it is still missing and keeps the first value
+found in ``doc.signals[kind.name]``.  A kind whose counted words do not count
+inside the block's findings ("no side effects" is not a mention of risk) says
+``count_outside_findings``.  Nothing about a particular kind lives in the linter.
+
 The kind never decides a finding's severity: it says how far judgement moves
 the rule's level (``Candidate.shift``), and copycheck/findings.py decides.
 """
@@ -52,6 +59,17 @@ class Candidate:
 
 
 @dataclass
+class PageSignal:
+    """What a page-level kind needs found on the way through the blocks: ``find(rule, ctx)``
+    runs on each block about a treatment (with the kind's first enabled rule) until it
+    gives a value; ``wants(reader)``: the claims to read while it is still missing
+    (word class -> [Want], as claims.py reads ``wants``)."""
+
+    find: object  # (rule, BlockContext) -> value, or None: not in this block
+    wants: object = None  # (claim reader) -> {word class: [Want]}
+
+
+@dataclass
 class Kind:
     name: str
     about: str
@@ -67,6 +85,8 @@ class Kind:
     see_block: object = None  # (rule, doc, block, options) -> Candidates, for every block in order
     check_document: object = None  # (rule, doc, options) -> Candidates
     check_directives: object = None  # (rule, unused directives) -> directives to report
+    signal: PageSignal | None = None  # what its document check needs found in the blocks
+    count_outside_findings: bool = False  # a counted word inside a finding of its block is not counted
 
     @property
     def defaults(self) -> dict:

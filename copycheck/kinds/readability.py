@@ -3,7 +3,7 @@ or of each long paragraph (scope: paragraph); above the target grade, a finding
 points at the longest sentence.  Both read the page block by block (see_block)."""
 from __future__ import annotations
 
-from ..document import PROSE, Prose, longest_sentence
+from ..prose import PROSE, Prose, block_counts, block_ends, longest_sentence
 from .base import Candidate, Kind, Option
 
 
@@ -26,7 +26,7 @@ def see_block(rule, doc, block, opts):
     # a paragraph with fewer spaces than min_words cannot hold min_words words
     if block.text.count(" ") + 1 < opts["min_words"]:
         return
-    found = _finding(rule, doc, lambda: [longest_sentence(block, doc.block_ends(block))], doc.block_counts(block), opts)
+    found = _finding(rule, doc, lambda: [longest_sentence(block, block_ends(doc, block))], block_counts(doc, block), opts)
     if found is not None:
         if doc.prose_blocks == 1:  # (one paragraph may be the page: then the document rule speaks for it)
             doc.notes[rule.code] = found
