@@ -319,25 +319,18 @@ def save() -> None:
         return
     path, key = where
     import io
-    import tempfile  # (only a run that built something writes: not imported at start-up)
 
-    tmp = None
+    from .atomic import write_atomic
+
     try:
         buf = io.BytesIO()
         _Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(_kept())
         payload = buf.getvalue()
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".rulebook-", dir=str(path.parent))
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(_framed(key, payload))
-        os.replace(tmp, path)
+        write_atomic(path, _framed(key, payload), prefix=".rulebook-")
         _RESTORED.update(_MEMO)
         older = sorted(path.parent.glob("rulebook-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in older[KEEP:]:  # other versions' files: a few are kept (several installs), the rest go
             old.unlink(missing_ok=True)
     except Exception:  # noqa: BLE001 - an unpicklable value, a full disk: no cache, same results
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+        pass

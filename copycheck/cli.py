@@ -10,9 +10,10 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .report import FORMATS as REPORTS
 
 LEVEL_CHOICE = click.Choice(["error", "warning", "info"])
-FORMATS = ["text", "json", "github", "sarif", "gitlab", "junit", "html"]
+FORMATS = [f for f in REPORTS if f != "statistics"]  # (statistics: --statistics)
 
 
 def _fail(message: str):
