@@ -216,11 +216,11 @@ def check(paths, fmt, output_file, show_evidence, statistics, fail_on, exit_zero
 def _long_lived():
     """Tell the collector that everything alive now (the modules, the rulebook,
     a run's findings) lives until the process ends, so its passes need not walk
-    them again (gc.freeze).  A command owns its process; the library API never
-    does this.  Reference counting still frees what dies."""
-    import gc
+    them again (claimrules/cpython.py: freeze).  A command owns its process; the
+    library API never does this.  Reference counting still frees what dies."""
+    from claimrules.cpython import freeze
 
-    gc.freeze()
+    freeze()
 
 
 def _colour(choice):
