@@ -17,7 +17,9 @@ head of the file and compared before anything else is read: a stale file is
 never read, only replaced.  The payload's length and CRC-32 are checked before
 anything is unpickled: a corrupt or truncated file is ignored (and rebuilt),
 never trusted.  Compiled regular expressions are stored with re's compiled
-code and handed to its engine on first use (``LazyPattern``).  Deleting the folder
+code and handed to its engine on first use (``LazyPattern``; the code is read
+and handed on by claimrules/cpython.py, the one module that touches CPython's
+internals, with a fallback to compiling from source).  Deleting the folder
 is always safe.  ``COPYCHECK_NO_CACHE=1`` turns it off; ``COPYCHECK_CACHE_DIR``
 moves it.
 """
@@ -30,8 +32,9 @@ import pickle
 import re
 import sys
 import zlib
-from array import array
 from pathlib import Path
+
+from .cpython import code_of, from_code  # re's compiled code: CPython internals, kept to one module
 
 MAGIC = b"copycheck-cache 2\n"
 KEEP = 4  # cache files kept in the folder (one per copycheck install that shares it)
@@ -164,7 +167,7 @@ class LazyPattern:
         real = self.__dict__.get("_compiled")
         if real is None:
             if self.engine == "re":
-                real = (_from_code(self.code) if self.code else None) or _stored(self.pattern, self.flags)
+                real = (from_code(self.code) if self.code else None) or _stored(self.pattern, self.flags)
             else:
                 import regex
 
@@ -197,64 +200,22 @@ def _stored(pattern: str, flags: int) -> re.Pattern:
     source (its code then remembered, for the file)."""
     key = ("re.compile", pattern, flags)
     code = _MEMO.get(key)
-    real = _from_code(code) if code else None
+    real = from_code(code) if code else None
     if real is None:
         real = re.compile(pattern, flags)
-        code = _code_of(real)
+        code = code_of(real)
         if code is not None:
             _MEMO[key] = code
     return real
 
 
-def _code_of(pattern: re.Pattern):
-    """What re's compiler hands its C engine for pattern (the arguments of _sre.compile,
-    whatever this Python's are), or None.  The cache file is only read by the same
-    Python, and the engine checks the code it is given; anything amiss: compiled afresh."""
-    try:
-        import _sre
-        from re import _compiler
-
-        got = []
-
-        class Spy:
-            def __getattr__(self, name):
-                return getattr(_sre, name)
-
-            @staticmethod
-            def compile(*args):
-                got.append(args)
-                return _sre.compile(*args)
-
-        saved, _compiler._sre = _compiler._sre, Spy()
-        try:
-            _compiler.compile(pattern.pattern, pattern.flags)
-        finally:
-            _compiler._sre = saved
-        if len(got) != 1:
-            return None
-        # the code is a list of ints, some of them re's named constants: stored as an
-        # array of 32-bit words (re's own code unit), which unpickles as one bytes copy
-        return tuple(array("I", a) if isinstance(a, list) else a for a in got[0])
-    except Exception:  # noqa: BLE001 - then the pattern is compiled from source on first use
-        return None
-
-
-def _from_code(code):
-    try:
-        import _sre
-
-        return _sre.compile(*(a.tolist() if isinstance(a, array) else a for a in code))
-    except Exception:  # noqa: BLE001
-        return None
-
-
 class _Pickler(pickle.Pickler):
     def reducer_override(self, obj):
         if isinstance(obj, re.Pattern):
-            return LazyPattern, ("re", obj.pattern, obj.flags, _code_of(obj))
+            return LazyPattern, ("re", obj.pattern, obj.flags, code_of(obj))
         if isinstance(obj, LazyPattern) and obj.engine == "re" and obj.code is None:
             real = obj._real()
-            return LazyPattern, ("re", obj.pattern, obj.flags, _code_of(real))
+            return LazyPattern, ("re", obj.pattern, obj.flags, code_of(real))
         module = type(obj).__module__
         if module and module.startswith("regex") and type(obj).__name__ == "Pattern":
             return LazyPattern, ("regex", obj.pattern, obj.flags)
@@ -319,25 +280,18 @@ def save() -> None:
         return
     path, key = where
     import io
-    import tempfile  # (only a run that built something writes: not imported at start-up)
 
-    tmp = None
+    from .atomic import write_atomic
+
     try:
         buf = io.BytesIO()
         _Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(_kept())
         payload = buf.getvalue()
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".rulebook-", dir=str(path.parent))
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(_framed(key, payload))
-        os.replace(tmp, path)
+        write_atomic(path, _framed(key, payload), prefix=".rulebook-")
         _RESTORED.update(_MEMO)
         older = sorted(path.parent.glob("rulebook-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in older[KEEP:]:  # other versions' files: a few are kept (several installs), the rest go
             old.unlink(missing_ok=True)
     except Exception:  # noqa: BLE001 - an unpicklable value, a full disk: no cache, same results
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+        pass

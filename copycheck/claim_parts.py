@@ -10,8 +10,9 @@ from claimrules.cache import compiled
 from claimrules.model import BOOSTED, DIRECT, HEDGED, QUALIFIED
 
 _WORD = compiled(r"[\w'’%-]+")
-_QUOTES = {'"': '"', "“": "”", "«": "»", "„": "“"}
-_OPENING = compiled("[" + "".join(_QUOTES) + "]")
+DOUBLE_QUOTES = {'"': '"', "“": "”", "«": "»", "„": "“"}  # opening mark -> its closing mark
+QUOTES = {**DOUBLE_QUOTES, "'": "'", "‘": "’"}  # ... and the single ones
+_OPENING = compiled("[" + "".join(DOUBLE_QUOTES) + "]")
 _LIST_TAIL = compiled(r"\s*(?:(?:[\w'’-]+\s+){0,3}(?:or|and|nor)\s+)?", re.IGNORECASE)  # "", "risk-free or "
 _EITHER = compiled(r"\b(?:or|nor)\b", re.IGNORECASE)
 _AND = compiled(r"\band\b", re.IGNORECASE)
@@ -264,7 +265,7 @@ class Sentence:
         norm, s0, s1 = self.norm, self.s0, self.s1
         lo = max(0, s0 - 1)
         for i in range(start - 1, lo - 1, -1):
-            close = _QUOTES.get(norm[i])
+            close = DOUBLE_QUOTES.get(norm[i])
             if close is None:
                 continue
             j = norm.find(close, end, min(len(norm), s1 + 2))

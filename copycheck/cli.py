@@ -10,9 +10,10 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .report import FORMATS as REPORTS
 
 LEVEL_CHOICE = click.Choice(["error", "warning", "info"])
-FORMATS = ["text", "json", "github", "sarif", "gitlab", "junit", "html"]
+FORMATS = [f for f in REPORTS if f != "statistics"]  # (statistics: --statistics)
 
 
 def _fail(message: str):
@@ -215,11 +216,11 @@ def check(paths, fmt, output_file, show_evidence, statistics, fail_on, exit_zero
 def _long_lived():
     """Tell the collector that everything alive now (the modules, the rulebook,
     a run's findings) lives until the process ends, so its passes need not walk
-    them again (gc.freeze).  A command owns its process; the library API never
-    does this.  Reference counting still frees what dies."""
-    import gc
+    them again (claimrules/cpython.py: freeze).  A command owns its process; the
+    library API never does this.  Reference counting still frees what dies."""
+    from claimrules.cpython import freeze
 
-    gc.freeze()
+    freeze()
 
 
 def _colour(choice):

@@ -284,18 +284,7 @@ def read_stream(stream, name: str) -> Source:
 
 
 def write_atomic(path, text: str) -> None:
-    """Write text to path through a temporary file in the same folder and a rename."""
-    import tempfile
+    """Write text to path (UTF-8, line ends as given) whole or not at all (claimrules/atomic.py)."""
+    from claimrules.atomic import write_atomic as write
 
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=str(target.parent or "."))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write(path, text.encode("utf-8"))

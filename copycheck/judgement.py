@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from claimrules.cache import compiled
 
+from .claim_parts import QUOTES, normal
+
 _WORDS = compiled(r"\S+")
 _EARLIER_QUOTES = compiled(r'(?:["\u201c][^"\u201d]*["\u201d](?:\s|,|\bor\b|\band\b)*)+$')
 QUOTE_REACH = 400  # characters back from a hit in which the quotation holding it may open
@@ -23,14 +25,10 @@ class Verdict:
     cues: tuple  # names of the cues that acted
 
 
-def _normal(s: str) -> str:
-    return s.replace("\u2019", "'").replace("\u2018", "'")
-
-
 def _before(text, sent_start, hit_start, cue, lexicon):
     if cue.window:  # only the last `window` words matter: read no further back than they can reach
         sent_start = max(sent_start, hit_start - 16 * cue.window - 32)
-    ctx = _normal(text[sent_start:hit_start])
+    ctx = normal(text[sent_start:hit_start])
     if cue.window:
         if lexicon.clause_break is not None:
             last = None
@@ -52,10 +50,7 @@ def _is_question(sentence: str, openers, presupposing=None) -> bool:
     m = _FIRST_WORD.match(s)
     if not m or m.group(1).lower() not in openers:
         return False
-    return presupposing is None or presupposing.match(_normal(s), m.start(1)) is None
-
-
-_QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’", "«": "»", "„": "“"}
+    return presupposing is None or presupposing.match(normal(s), m.start(1)) is None
 
 
 def _is_quoted(text: str, start: int, end: int) -> bool:
@@ -63,7 +58,7 @@ def _is_quoted(text: str, start: int, end: int) -> bool:
     follow one punctuation mark: "painless," or "painless".)."""
     if start == 0 or end >= len(text):
         return False
-    close = _QUOTES.get(text[start - 1])
+    close = QUOTES.get(text[start - 1])
     if close is None:
         return False
     after = text[end:end + 2]
@@ -86,7 +81,7 @@ def _reported(text, hit, sentences, cue) -> bool:
     opening = _quote_opening(text, hit.start)
     if opening is None:
         return False
-    lead = _EARLIER_QUOTES.sub("", _normal(text[sentences.span(opening)[0]:opening]))  # 'copy like "a", "b" or '
+    lead = _EARLIER_QUOTES.sub("", normal(text[sentences.span(opening)[0]:opening]))  # 'copy like "a", "b" or '
     return cue.reported.search(lead) is not None
 
 
@@ -107,7 +102,7 @@ def judge(text: str, hit, sentences, lexicon) -> Verdict:
             found = True
         if not found and cue.before is not None and _before(text, s_start, hit.start, cue, lexicon):
             found = True
-        if not found and cue.anywhere is not None and cue.anywhere.search(_normal(sentence)):
+        if not found and cue.anywhere is not None and cue.anywhere.search(normal(sentence)):
             found = True
         if found:
             if cue.effect == "drop":

@@ -7,22 +7,20 @@ All prefixes of all rules, and of the tags (treatments, claim verbs, counted
 words), are folded into one trie-shaped regular expression, which finds in a
 single pass over the lower-cased text every place where some rule could match.
 Only the rules whose prefix is found there are tried, anchored at that place.
-A pattern with no literal prefix is run over the whole text (rare;
-``Matcher.unanchored`` lists them).  The cost of a pass depends on the text,
+The prefixes are read by prefixes.py.  A pattern with no literal prefix is run
+over the whole text (rare; ``Matcher.unanchored`` lists them).  The cost of a pass depends on the text,
 hardly on the number of rules (benchmarks/run.py: 10x the patterns, ~1x the time).
 """
 from __future__ import annotations
 
 import re
-import re._constants as C
-import re._parser as sre_parse
 from dataclasses import dataclass
 
 from claimrules.cache import compiled
 from claimrules.patterns import to_regex
 
-MAX_PREFIX = 12
-MAX_PREFIXES = 512
+from .prefixes import branches as _branches, literal_prefixes as _literal_prefixes, literals as _literals
+
 _WORD_START = r"(?<![\w-])"  # a prefix starts a word: no letter, digit or hyphen before it
 SMALL_TEXT = 60_000  # characters scanned word by word before the trie is worth compiling (a pre-commit run)
 
@@ -39,104 +37,6 @@ class Hit:
     rule: object
     start: int
     end: int
-
-
-def _literal_prefixes(branches):
-    """The set of lower-case literal strings every match starts with (white space as
-    " "), from a pattern's branches (_branches), or None when some match can start
-    with anything."""
-    if branches is None or any(p == "" for p, _ in branches):
-        return None
-    return {p for p, _ in branches}
-
-
-def _branches(pattern: str):
-    try:
-        parsed = sre_parse.parse(pattern, re.IGNORECASE)
-    except Exception:  # regex-module syntax the re parser does not know
-        return None
-    return _seq(list(parsed))
-
-
-def _literals(source: str, branches):
-    """The words a pattern matches, when it matches a few plain words and nothing
-    else ("clinics?" -> clinic, clinics), so the scan can confirm them itself; or None."""
-    if any(mark in source for mark in ("(?!", "(?=", "(?<", "\\", "^", "$", " ")):
-        return None
-    if not branches or not all(is_open and len(p) < MAX_PREFIX and _PLAIN.fullmatch(p) for p, is_open in branches):
-        return None
-    return {p for p, _ in branches}
-
-
-def _seq(items):
-    """The set of (prefix, open) a sequence can start with; open: the prefix may
-    go on with what follows the sequence.  None: too many, or unknown."""
-    result = {("", True)}
-    for op, av in items:
-        if not any(is_open for _, is_open in result):
-            break
-        alts = _item(op, av)
-        if alts is None:
-            result = {(p, False) for p, _ in result}
-            break
-        grown = set()
-        for p, is_open in result:
-            if not is_open:
-                grown.add((p, False))
-                continue
-            for a, a_open in alts:
-                q = (p + a)[:MAX_PREFIX]
-                grown.add((q, a_open and len(q) < MAX_PREFIX))
-        if len(grown) > MAX_PREFIXES:
-            return {(p, False) for p, _ in result}  # enough to select by; stop here
-        result = grown
-    return result
-
-
-def _item(op, av):
-    """The (text, open) alternatives one regex item can start with, or None."""
-    if op is C.LITERAL:
-        return {(chr(av).lower(), True)}
-    if op is C.AT or op is C.ASSERT_NOT or op is C.ASSERT:
-        return {("", True)}
-    if op is C.IN:
-        chars = set()
-        for sub_op, sub_av in av:
-            if sub_op is C.LITERAL:
-                chars.add(chr(sub_av).lower())
-            elif sub_op is C.CATEGORY and sub_av is C.CATEGORY_DIGIT:
-                chars.update("0123456789")
-            else:
-                return None
-        return {(c, True) for c in chars}
-    if op is C.SUBPATTERN:
-        return _seq(list(av[-1]))
-    if op is C.BRANCH:
-        alts = set()
-        for branch in av[1]:
-            sub = _seq(list(branch))
-            if sub is None:
-                return None
-            alts |= sub
-        return alts
-    if op in (C.MAX_REPEAT, C.MIN_REPEAT):
-        lo, hi, sub = av
-        if _is_space(sub):
-            # \s+ or \s*: a prefix holds " " where the scanner accepts any run of white space
-            return {(" ", True)} | ({("", True)} if lo == 0 else set())
-        alts = _seq(list(sub))
-        if alts is None:
-            return None
-        if hi != 1:  # after one repetition, another may follow: stop there
-            alts = {(p, False) for p, _ in alts}
-        return alts | ({("", True)} if lo == 0 else set())
-    return None
-
-
-def _is_space(sub) -> bool:
-    items = list(sub)
-    return (len(items) == 1 and items[0][0] is C.IN and len(items[0][1]) == 1
-            and items[0][1][0] == (C.CATEGORY, C.CATEGORY_SPACE))
 
 
 def _trie_regex(words) -> str:
@@ -159,7 +59,6 @@ def _trie_regex(words) -> str:
 
 
 _BLANKS = compiled(r"\s+")
-_PLAIN = compiled(r"[a-z0-9']+")  # a plain lower-case word
 
 
 class Tag:

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from claimrules.cache import compiled, memo
 
 from .document import PROSE  # noqa: F401 - the block scopes counted as prose
+from .sentences import TERMINAL
 
-_TERMINAL = compiled(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
+_TERMINAL = compiled(TERMINAL)
 LONG = 39  # a prose block with at least this many spaces is counted on its own
 BATCH = 1 << 18  # characters of short prose blocks counted together
 

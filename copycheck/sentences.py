@@ -7,7 +7,8 @@ from claimrules.cache import compiled
 
 REACH = 300  # judgement reads at most this far either side of a hit: a "sentence" of a
 # megabyte with no full stop stays cheap (linear time on any input)
-_END = compiled(r"[.!?…]+[\"'”’)\]]*(?=\s|$)|\n[ \t]*\n|\n(?=[ \t]*[•·‣◦▪●])")  # a bullet starts a new item
+TERMINAL = r"[.!?…]+[\"'”’)\]]*(?=\s|$)"  # a run of sentence punctuation, and the closing marks after it
+_END = compiled(TERMINAL + r"|\n[ \t]*\n|\n(?=[ \t]*[•·‣◦▪●])")  # a paragraph break, or a bullet, starts a new item
 _WORD_BEFORE = compiled(r"([\w.]+)\.$")
 
 

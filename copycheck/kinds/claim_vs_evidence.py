@@ -13,10 +13,8 @@ from claimrules.evidence import citations
 from claimrules.words import STRENGTHS  # the scale of scales.yaml (the tests check they agree)
 from claimrules.yamllib import load_yaml
 
-from ..judgement import judge
-from ..matching import Hit
-from .base import Candidate, Kind
-from .claim import holds
+from .base import Kind
+from .claim import CLAIM_KIND, claim_found, holds, one_per_claim
 
 
 @memo
@@ -38,7 +36,7 @@ def describe(rule, base, treatment, words, topic, strength, supported):
 
 
 def claims_above_evidence(rule, ctx):
-    """(claim, topic, supported, end) of each claim in the block stronger than its evidence."""
+    """(claim, end, topic, supported) of each claim in the block stronger than its evidence."""
     for claim in ctx.read():
         if claim.treatment is None or not any(holds(spec, claim, ctx) for spec in rule.claim):
             continue
@@ -48,32 +46,23 @@ def claims_above_evidence(rule, ctx):
         _, topic, m = found
         supported = ctx.evidence.supported(claim.treatment, topic.name)
         if supported is not None and claim.strength > STRENGTHS.index(supported):
-            yield claim, topic, supported, max(claim.end, m.end())
+            yield claim, max(claim.end, m.end()), topic, supported
 
 
 def check_block(rules, ctx):
     for rule in rules:
-        taken = []  # one finding per claim: a rule's findings do not overlap
-        for claim, topic, supported, end in claims_above_evidence(rule, ctx):
-            if any(a < end and claim.start < z for a, z in taken):
-                continue
-            if judge(ctx.text, Hit(rule, claim.start, end), ctx.sentences, ctx.lexicon).dropped:
-                continue
-            taken.append((claim.start, end))
+        for _, (claim, end, topic, supported) in one_per_claim(rule, ctx, claims_above_evidence(rule, ctx)):
             gap = claim.strength - STRENGTHS.index(supported)
             words = ctx.words_for(claim.treatment, claim.start) or claim.treatment
             message, suggestion, evidence = describe(rule, ctx.evidence, claim.treatment, words, topic,
                                                      claim.strength, supported)
-            yield Candidate(ctx.block, claim.start, end, 0 if gap >= 2 else -1, message, suggestion, tuple(evidence),
-                            parts=claim.parts(), rule=rule, treatment=claim.treatment)
+            yield claim_found(ctx, rule, claim, end, 0 if gap >= 2 else -1, message=message, suggestion=suggestion,
+                              evidence=tuple(evidence))
 
 
 KIND = Kind(
     name="evidence",
     about="A claim about a treatment's effect, weighed against the evidence rulebook.",
-    needs_claim=True,
-    reads_claims=True,
-    claims=True,
-    domain=True,
     check_block=check_block,
+    **CLAIM_KIND,
 )
