@@ -39,7 +39,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from copycheck import markup  # noqa: E402
-from copycheck.blocks import BlockBuilder  # noqa: E402
+from copycheck.source.blocks import BlockBuilder  # noqa: E402
 
 WORD = re.compile(r"\w+")
 _WIDE = re.compile(r"[^\x00-\x7f]")

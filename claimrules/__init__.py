@@ -37,7 +37,7 @@ class Rulebook:
 def load(extra_files=(), builtin=True, evidence=None, kinds=None) -> Rulebook:
     """Load and validate the rulebook (the built-in one cached per process).
     evidence: an EvidenceBase (None: the built-in evidence.yaml).  A finding's
-    evidence is chosen for the treatment its claim is about (copycheck/advice.py).
+    evidence is chosen for the treatment its claim is about (copycheck/reading/advice.py).
     kinds: the rule kinds that will run the rules (copycheck.kinds.REGISTRY), each
     rule's kind and options checked against them (None: not checked)."""
     files = (tuple(sorted(RULES_DIR.glob("*.yaml"))) if builtin else ()) + tuple(Path(p) for p in extra_files)

@@ -6,7 +6,7 @@ where one no longer works (so the slow path is never taken unnoticed):
 
 - ``parse`` and ``C``: re's parser and its constants (``re._parser``,
   ``re._constants``; ``sre_parse`` before Python 3.11).  The scan reads what
-  each pattern's matches start with from its parse tree (copycheck/prefixes.py).
+  each pattern's matches start with from its parse tree (copycheck/reading/prefixes.py).
   Fallback: None, and the pattern runs over the whole text.
 - ``code_of`` and ``from_code``: the compiled code that re's compiler hands its
   C engine (``re._compiler``, ``_sre``), kept in the start-up cache

@@ -2,7 +2,7 @@
 and topic, and the strongest claim each topic supports.
 
 ``claimrules/evidence.yaml`` is built from seeds/ by ``copycheck evidence build``
-(copycheck/evidence_build.py) and never edited by hand.  Teams add their own built
+(copycheck/evidence/build.py) and never edited by hand.  Teams add their own built
 files; ``load()`` merges them with the built-in file, and each topic's supported
 strength is derived again from all the statements (the table in scales.yaml).
 This module reads built files only: it never builds.

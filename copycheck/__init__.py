@@ -27,7 +27,7 @@ def linter_for(settings=None):
     settings = settings or Settings()
     evidence = None
     if settings.evidence:
-        from . import evidence_build
+        from .evidence import build as evidence_build
 
         evidence = evidence_build.load(settings.evidence)
     return Linter(claimrules.load(tuple(settings.extend_rules), evidence=evidence, kinds=REGISTRY), settings)

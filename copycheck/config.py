@@ -11,7 +11,7 @@ from pathlib import Path
 from claimrules import LEVELS
 from claimrules.yamllib import LineDict, RulebookError, did_you_mean, load_yaml, read_bytes
 
-from .files import DEFAULT_INCLUDE
+from .source.files import DEFAULT_INCLUDE
 from .markup.frontmatter import DEFAULT_KEYS
 
 KEYS = {

@@ -1,6 +1,7 @@
 """Finding: the one shape every later stage and every report shares."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from claimrules import LEVELS
@@ -76,3 +77,38 @@ def severity(level: str, shift: int = 0) -> str:
     ``levels`` override in its place, when it sets one), moved by judgement's shift
     (-1: a citation lowers it; a claim one step above its evidence), within the scale."""
     return LEVELS[max(0, min(len(LEVELS) - 1, LEVELS.index(level) + shift))]
+
+
+def supersede(findings, rules):
+    """A finding whose rule supersedes others replaces their overlapping findings and
+    stands at least at their level ("PRP stops hair loss" is weighed against the evidence
+    and stays an absolute claim)."""
+    if not any(rules[f.rule].supersedes for f in findings):
+        return findings
+    findings = sorted(findings, key=lambda f: f.offset)
+    offsets = [f.offset for f in findings]
+    longest = max(len(f.match) for f in findings)
+    dropped = set()
+    for w in findings:
+        codes = rules[w.rule].supersedes
+        if not codes:
+            continue
+        w_end = w.offset + len(w.match)
+        # only findings that start within reach can overlap: linear in the number of findings
+        for i in range(bisect_left(offsets, w.offset - longest), bisect_left(offsets, w_end)):
+            f = findings[i]
+            if f.rule in codes and w.offset < f.offset + len(f.match):
+                dropped.add(i)
+                w.severity = highest(w.severity, f.severity)
+    return [f for i, f in enumerate(findings) if i not in dropped]
+
+
+def dedupe(findings):
+    """One finding per line, column and rule: the first."""
+    out, seen = [], set()
+    for f in findings:
+        key = (f.line, f.column, f.rule)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

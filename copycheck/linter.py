@@ -1,25 +1,25 @@
-"""One document through the stages: markup -> blocks -> scan -> claim reading
-and the kinds' checks -> findings -> suppression.  ``Linter`` compiles the
+"""One document through the stages: source (language) -> markup -> blocks ->
+reading (scan, claims) and the kinds' checks -> findings -> gate (suppression).  ``Linter`` compiles the
 enabled rules once; the kinds (copycheck/kinds/) do the checking."""
 from __future__ import annotations
 
-from bisect import bisect_left
 from itertools import chain
 from fnmatch import fnmatch
 
-from . import language, markup, suppression
-from .advice import Advisor, Names
-from .claim_parts import normal
-from .context import BlockContext
-from .document import Document
-from .domain import Page
-from .findings import Finding, PageResult, highest, severity
+from . import markup
+from .findings import Finding, PageResult, dedupe, severity, supersede
+from .gate import suppression
 from .kinds import REGISTRY
 from .kinds.base import Candidate
-from .positions import LineIndex
-from .scan import Scanner
-from .sentences import Sentences
-from claimrules.cache import remembered
+from .reading.advice import Advisor, Names
+from .reading.claim_parts import normal
+from .reading.context import BlockContext
+from .reading.document import Document
+from .reading.domain import Page
+from .reading.scan import compiled_scan
+from .reading.sentences import Sentences
+from .source import language
+from .source.positions import LineIndex
 from claimrules.model import Want
 from claimrules.patterns import new_file
 from claimrules.topics import topics
@@ -46,7 +46,7 @@ class Linter:
         rules = [rulebook.rules[c] for c in self.enabled]
         self.options = {r.code: {**kinds[r.kind].defaults, **r.options, **_team_options(r, settings, kinds)}
                         for r in rules}
-        self.reader, self.domain, self.scanner = _compiled(rulebook, tuple(self.enabled), kinds)
+        self.reader, self.domain, self.scanner = compiled_scan(rulebook, tuple(self.enabled), kinds)
         self.block_rules = _by_kind([r for r in rules if kinds[r.kind].check_block], kinds)
         self.doc_rules = [r for r in rules if kinds[r.kind].check_document]
         self.directive_rules = [r for r in rules if kinds[r.kind].check_directives]
@@ -220,14 +220,14 @@ class Linter:
                 if rule.code in live and not (off and self.kinds[rule.kind].domain):
                     for doc_found in self.kinds[rule.kind].check_document(rule, doc, self.options[rule.code]):
                         add(rule, doc_found)
-        findings = _supersede(findings, self.rulebook.rules)
+        findings = supersede(findings, self.rulebook.rules)
         findings, unused = suppression.apply(findings, parsed.directives, source, lines)
         for rule in self.directive_rules:
             if rule.code in live:
                 for d in self.kinds[rule.kind].check_directives(rule, unused):
                     findings.append(suppression.finding(rule, d, source, lines, path, self.enabled[rule.code]))
         findings.sort(key=Finding.sort_key)
-        return PageResult(_dedupe(findings), words=doc.words, truncated=truncated)
+        return PageResult(dedupe(findings), words=doc.words, truncated=truncated)
 
 
 class _Current:
@@ -276,68 +276,3 @@ def _by_kind(rules, kinds):
     for r in rules:
         out.setdefault(r.kind, []).append(r)
     return [(kinds[k], rs) for k, rs in out.items()]
-
-
-SELECTIONS_KEPT = 3  # rule selections whose compiled scan the start-up cache keeps, the last used
-_COMPILED: dict = {}  # (rulebook, enabled codes) -> (claim reader, domain words, Scanner): once per process
-
-
-def _compiled(rulebook, codes, kinds):
-    if rulebook.shared:  # the built-in rulebook: remembered between runs too (claimrules/cache.py)
-        key = ("copycheck.linter._compiled", codes, tuple(sorted(kinds)))
-        return remembered(key, lambda: _build(rulebook, codes, kinds), keep=SELECTIONS_KEPT)
-    key = (id(rulebook), codes, id(kinds))
-    hit = _COMPILED.get(key)
-    if hit is not None and hit[0] is rulebook:
-        return hit[1:]
-    built = _build(rulebook, codes, kinds)
-    _COMPILED[key] = (rulebook, *built)
-    return built
-
-
-def _build(rulebook, codes, kinds):
-    rules = [r for r in rulebook.rules.values() if r.code in codes]
-    reader = domain = None
-    if any(kinds[r.kind].reads_claims for r in rules):
-        from .claims import reader as claim_reader
-
-        reader = claim_reader()
-    if any(kinds[r.kind].domain for r in rules):
-        from claimrules.words import load_domain
-
-        domain = load_domain()
-    return reader, domain, Scanner(rules, kinds, reader, domain)
-
-
-def _supersede(findings, rules):
-    """A finding whose rule supersedes others replaces their overlapping findings and
-    stands at least at their level ("PRP stops hair loss" is weighed against the evidence
-    and stays an absolute claim)."""
-    if not any(rules[f.rule].supersedes for f in findings):
-        return findings
-    findings = sorted(findings, key=lambda f: f.offset)
-    offsets = [f.offset for f in findings]
-    longest = max(len(f.match) for f in findings)
-    dropped = set()
-    for w in findings:
-        codes = rules[w.rule].supersedes
-        if not codes:
-            continue
-        w_end = w.offset + len(w.match)
-        # only findings that start within reach can overlap: linear in the number of findings
-        for i in range(bisect_left(offsets, w.offset - longest), bisect_left(offsets, w_end)):
-            f = findings[i]
-            if f.rule in codes and w.offset < f.offset + len(f.match):
-                dropped.add(i)
-                w.severity = highest(w.severity, f.severity)
-    return [f for i, f in enumerate(findings) if i not in dropped]
-
-
-def _dedupe(findings):
-    out, seen = [], set()
-    for f in findings:
-        key = (f.line, f.column, f.rule)
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
-    return out

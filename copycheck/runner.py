@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from . import files
+from .source import files
 from .findings import at_or_above
 
 REPORT_MARK = '<meta name="generator" content="copycheck '  # our own HTML report, written into the site
@@ -40,7 +40,7 @@ class Result:
 def check_one(linter, path, read=None):
     """One page through the linter -> (error or notice, findings, words, truncation error).
     read(): the page's Source (default: the file at path; the command line passes standard input)."""
-    from .matching import MatchTimeout
+    from .reading.matching import MatchTimeout
 
     try:
         source = files.read(path) if read is None else read()
@@ -135,7 +135,7 @@ def check_paths(paths, linter, settings, jobs=1, linter_of=None) -> Result:
         if n > 1 and len(group) > 1:
             from functools import partial
 
-            from . import pool
+            from .source import pool
 
             done = pool.run(partial(check_one, lt), group, n, _lost)
         else:

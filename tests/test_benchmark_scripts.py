@@ -50,7 +50,7 @@ def test_commonmark_judge_counts_what_a_reader_gets_right():
 
 def test_commonmark_positions_check_catches_a_misplaced_piece():
     cm = _commonmark()
-    from copycheck.blocks import BlockBuilder
+    from copycheck.source.blocks import BlockBuilder
 
     source = "Laser hair removal"
     good, bad = BlockBuilder("paragraph"), BlockBuilder("paragraph")

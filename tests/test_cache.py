@@ -160,13 +160,13 @@ def _scans_kept(folder):
 
     path = next(folder.glob("rulebook-*.pickle"))
     values = pickle.loads(cache._payload(path.read_bytes(), cache._key()))
-    scans = [set(key[1]) for key in values if isinstance(key, tuple) and key[:1] == ("copycheck.linter._compiled",)]
+    scans = [set(key[1]) for key in values if isinstance(key, tuple) and key[:1] == ("copycheck.scan.compiled_scan",)]
     every = set().union(*scans)
     return [sorted(every - codes) for codes in scans]
 
 
 def test_the_cache_keeps_the_scans_of_the_last_used_rule_selections(tmp_path):
-    from copycheck.linter import SELECTIONS_KEPT
+    from copycheck.reading.scan import SELECTIONS_KEPT
 
     outputs = {}
     for ignore in ["CC401", "CC402", "CC401,CC402", "CC101", "CC102"]:

@@ -4,7 +4,7 @@ import pytest
 
 import claimrules
 from claimrules.words import load_words
-from copycheck.claims import reader
+from copycheck.reading.claims import reader
 from helpers import lint
 
 WORDS = load_words()
@@ -513,7 +513,7 @@ def scan():
 
     linter = Linter(claimrules.load(kinds=REGISTRY), Settings())
 
-    from copycheck.sentences import Sentences
+    from copycheck.reading.sentences import Sentences
 
     def classes(text):
         found = set()
@@ -555,7 +555,7 @@ def test_claim_rules_name_known_classes_and_every_class_is_used_or_a_benefit():
 
 def test_reader_reads_each_candidate_once_and_only_candidates():
     r = reader()
-    from copycheck.sentences import Sentences
+    from copycheck.reading.sentences import Sentences
 
     text = "Painless and quick. Book a visit."
     claims = r.read(text, Sentences(text, frozenset()), [("pain", 0, 8, True)], [], [])

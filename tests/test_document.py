@@ -6,7 +6,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from copycheck import prose
+from copycheck.reading import prose
 from copycheck.cli import main
 from helpers import SEEDS, lint, source_at
 

@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 import claimrules
 from claimrules import evidence as ev
-from copycheck.evidence_build import build, dump
+from copycheck.evidence.build import build, dump
 from copycheck.cli import main
 from helpers import ROOT, codes, lint
 

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 import claimrules
 import claimrules.patterns as patterns
 from claimrules import yamllib
-from copycheck import prose
+from copycheck.reading import prose
 from copycheck.cli import main
 
 RULE = """rules:
@@ -296,7 +296,7 @@ def test_a_huge_page_is_streamed_not_held():
 
 
 def test_a_file_or_standard_input_over_the_size_limit_is_one_line(site, monkeypatch):
-    from copycheck import files
+    from copycheck.source import files
 
     monkeypatch.setattr(files, "MAX_BYTES", 100)
     (site / "long.md").write_text("Plain words. " * 20, encoding="utf-8")
@@ -369,7 +369,7 @@ def test_binary_standard_input_is_refused_after_its_first_megabyte():
             return b"\0" * n
 
     stream = Endless()
-    from copycheck import files
+    from copycheck.source import files
 
     with pytest.raises(files.InputError, match="binary file"):
         files.read_stream(stream, "-")

@@ -9,7 +9,8 @@ import textwrap
 
 import pytest
 
-from copycheck import files, pool, runner
+from copycheck.source import files, pool
+from copycheck import runner
 
 TIMEOUT = 120  # a hang fails the test instead of stalling the suite
 

@@ -1,18 +1,18 @@
-"""copycheck/prefixes.py, the one place copycheck reads CPython's private re parser:
+"""copycheck/reading/prefixes.py, the one place copycheck reads CPython's private re parser:
 what a pattern's matches start with, as a specification; and a loud failure on a Python
 where the parser is gone or reads patterns otherwise (the scan would still find the same,
 slower, by the fallback tested here too)."""
 import pytest
 
 import claimrules
-from copycheck import prefixes
+from copycheck.reading import prefixes
 from copycheck.kinds import REGISTRY
-from copycheck.matching import Matcher
+from copycheck.reading.matching import Matcher
 
 
 def test_the_private_parser_works_on_this_python():
     assert prefixes.AVAILABLE, ("re._parser / re._constants cannot be imported on this Python: every pattern "
-                                "now runs over the whole text (slow); port copycheck/prefixes.py")
+                                "now runs over the whole text (slow); port copycheck/reading/prefixes.py")
     assert prefixes.branches("painless") == {("painless", True)}
 
 
@@ -49,8 +49,8 @@ def test_the_rulebook_s_phrases_are_anchored():
 
 def _scan_terms():
     """The phrase rules and the claim reader's words: what the one-pass scan looks for."""
-    from copycheck.claims import reader
-    from copycheck.scan import Scanner
+    from copycheck.reading.claims import reader
+    from copycheck.reading.scan import Scanner
 
     return Scanner(_phrase_rules(), REGISTRY, reader()).matcher
 

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import copycheck
-from copycheck import files
+from copycheck.source import files
 from copycheck.cli import main
 from helpers import lint, source_at
 

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 import claimrules
 from claimrules.yamllib import load_yaml
 from copycheck.cli import main
-from copycheck.language import detect, of
+from copycheck.source.language import detect, of
 from helpers import lint
 
 HUGO = '''+++

@@ -1,5 +1,5 @@
 """The treatment lexicon, the fact sheets built into the evidence rulebook, and
-advice that names the treatment a claim is about (copycheck/advice.py)."""
+advice that names the treatment a claim is about (copycheck/reading/advice.py)."""
 import re
 
 import pytest
@@ -9,9 +9,9 @@ import claimrules
 from claimrules import evidence as ev
 from claimrules.topics import advice_slots, topics
 from claimrules.yamllib import RulebookError, load_yaml
-from copycheck.advice import Advisor, Names, fill
+from copycheck.reading.advice import Advisor, Names, fill
 from copycheck.cli import main
-from copycheck.evidence_build import build
+from copycheck.evidence.build import build
 from helpers import ROOT, lint
 
 PAGES = sorted((ROOT / "tests" / "pages").glob("*.md"))
@@ -143,9 +143,9 @@ def test_fill_takes_the_first_template_whose_slots_are_all_given():
 
 def test_the_copy_s_own_words_name_the_treatment():
     from copycheck import markup
-    from copycheck.claims import reader
+    from copycheck.reading.claims import reader
     from copycheck.kinds import REGISTRY
-    from copycheck.scan import Scanner
+    from copycheck.reading.scan import Scanner
 
     source = ("# Laser hair removal\n\nBook laser hair removal today. Our Botox is painless. "
               "Lip Fillers too. CoolSculpting freezes fat.")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from claimrules.model import HEDGED, Want
 
-from ..judgement import judge
-from ..matching import Hit
+from ..reading.judgement import judge
+from ..reading.matching import Hit
 from .base import Candidate, Kind, Option, PageSignal
 
 

@@ -5,13 +5,13 @@ Three stages run checks:
 
 - ``block``: ``check_block(rules, ctx)`` once per block that the scan found
   something in, with the enabled rules of the kind; ``ctx`` is a
-  ``BlockContext`` (copycheck/context.py).  It yields ``Candidate`` values.
+  ``BlockContext`` (copycheck/reading/context.py).  It yields ``Candidate`` values.
 - ``document``: ``see_block(rule, doc, block, options)`` for every block of the
   page, in order, then ``check_document(rule, doc, options)`` once per page, with
   the rule's options (the rule's own on top of the kind's defaults, the team's
   ``rule-options`` on top of those).  Both yield ``Candidate`` values too.  The
   page's blocks are never held all at once: what a kind needs from them at the
-  end it keeps in ``doc.notes[rule.code]`` (copycheck/document.py).
+  end it keeps in ``doc.notes[rule.code]`` (copycheck/reading/document.py).
 - after suppression: ``check_directives(rule, directives)`` with the page's
   suppression comments that suppressed nothing; it yields the directives to report.
 
@@ -55,7 +55,7 @@ class Candidate:
     cues: tuple = ()
     parts: dict | None = None  # the claim's parts that made the finding, for reports
     rule: object = None  # a block-stage check's rule (document checks: the rule they ran for)
-    treatment: str | None = None  # the treatment the claim is about, for the advice (copycheck/advice.py)
+    treatment: str | None = None  # the treatment the claim is about, for the advice (copycheck/reading/advice.py)
 
 
 @dataclass

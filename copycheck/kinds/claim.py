@@ -1,4 +1,4 @@
-"""claim: a rule over the parts of a claim (copycheck/claims.py), not over
+"""claim: a rule over the parts of a claim (copycheck/reading/claims.py), not over
 strings.  It fires where a clause's claim has one of the rule's predicate
 classes with the rule's polarity, at least its strength, as one of its speech
 acts, about what it asks; judgement's attribution, consensus, quotation and
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 
-from ..judgement import judge
-from ..matching import Hit
+from ..reading.judgement import judge
+from ..reading.matching import Hit
 from .base import Candidate, Kind
 
 

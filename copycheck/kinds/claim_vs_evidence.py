@@ -1,4 +1,4 @@
-"""evidence: a claim about a treatment's effect (read by copycheck/claims.py:
+"""evidence: a claim about a treatment's effect (read by copycheck/reading/claims.py:
 one of the rule's predicate classes, asserted, with an efficacy topic in its
 clause), compared with the strongest claim that the treatment's evidence
 supports for the topic.  Two or more steps above it: the rule's level; one

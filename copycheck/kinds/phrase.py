@@ -2,8 +2,8 @@
 sentence by judgement (negation, hedges, questions, attribution, citations)."""
 from __future__ import annotations
 
-from ..judgement import judge
-from ..matching import rule_applies
+from ..reading.judgement import judge
+from ..reading.matching import rule_applies
 from .base import Candidate, Kind
 
 

@@ -3,7 +3,7 @@ or of each long paragraph (scope: paragraph); above the target grade, a finding
 points at the longest sentence.  Both read the page block by block (see_block)."""
 from __future__ import annotations
 
-from ..prose import PROSE, Prose, block_counts, block_ends, longest_sentence
+from ..reading.prose import PROSE, Prose, block_counts, block_ends, longest_sentence
 from .base import Candidate, Kind, Option
 
 

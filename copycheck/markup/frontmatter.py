@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from claimrules.cache import compiled
 from claimrules.yamllib import pyyaml
 
-from ..blocks import BlockBuilder
+from ..source.blocks import BlockBuilder
 
 DEFAULT_KEYS = ("title", "description", "summary", "excerpt", "subtitle")
 _PREFIX = compiled(r"^(?:meta|og|seo|twitter|opengraph)[:_.-]?", re.I)

@@ -11,7 +11,7 @@ from html import unescape
 from claimrules.cache import compiled
 
 from . import directives, handed_on
-from ..blocks import BlockBuilder
+from ..source.blocks import BlockBuilder
 from .inline import add_entities
 
 SKIP = {"script", "style", "template", "code", "pre", "noscript", "svg", "math", "textarea"}

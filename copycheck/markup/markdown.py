@@ -12,8 +12,8 @@ import re
 from claimrules.cache import compiled
 
 from . import directives, frontmatter, handed_on
-from ..blocks import BlockBuilder
-from ..positions import split_lines
+from ..source.blocks import BlockBuilder
+from ..source.positions import split_lines
 from .inline import add_markdown
 
 _FENCE = compiled(r" {0,3}(`{3,}(?=[^`]*$)|~{3,})")  # a backtick fence's info string has no backtick

@@ -3,8 +3,8 @@ A line ``copycheck: disable-next-line CC101`` is a directive, not text."""
 from __future__ import annotations
 
 from . import directives
-from ..blocks import BlockBuilder
-from ..positions import split_lines
+from ..source.blocks import BlockBuilder
+from ..source.positions import split_lines
 
 
 def stream(source: str, parsed):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 
-from ..files import printable
+from ..source.files import printable
 
 KINDS = {"error": "error", "warning": "warning", "info": "notice"}
 SHOWN = 10  # annotations of one level GitHub shows per step

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from urllib.parse import quote
 
-from ..files import printable
+from ..source.files import printable
 from ..findings import at_or_above
 from ..kinds import REGISTRY
 

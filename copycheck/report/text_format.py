@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..files import printable
+from ..source.files import printable
 
 COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 

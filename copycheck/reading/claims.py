@@ -67,7 +67,7 @@ class ClaimReader:
         another is compared with ("a non-surgical alternative to liposuction")."""
         return [n for n in named if not self.compared.search(norm[max(0, n.start - 60):n.start])]
 
-    # -- reading (the pieces of a sentence: copycheck/claim_parts.py) ---------------
+    # -- reading (the pieces of a sentence: copycheck/reading/claim_parts.py) ---------------
 
     def read(self, text, sentences, hits, named, treatments, norm=None, wants=None):
         """The claims of one block.  hits: the scan's WordHits (class, start, end, denial);

@@ -9,13 +9,13 @@ does not fit is named (or the judgement cue that dropped it)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from . import markup
-from .claim_parts import normal
-from .judgement import judge
-from .kinds.claim import holds
-from .linter import CONTEXT_SCOPES
-from .matching import Hit
-from .sentences import Sentences
+from .. import markup
+from ..reading.claim_parts import normal
+from ..reading.judgement import judge
+from ..kinds.claim import holds
+from ..linter import CONTEXT_SCOPES
+from ..reading.matching import Hit
+from ..reading.sentences import Sentences
 
 
 @dataclass
@@ -64,8 +64,8 @@ def read(text: str, linter, filename: str = "text.md") -> Reading:
     findings = page.findings
     if page.language:
         return Reading([], findings, f"in another language ({page.language}, {page.skipped}): not read")
-    from .context import BlockContext
-    from .positions import LineIndex
+    from ..reading.context import BlockContext
+    from ..source.positions import LineIndex
 
     lines = LineIndex(text)
     lexicon = linter.rulebook.lexicon

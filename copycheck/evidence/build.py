@@ -19,10 +19,11 @@ from claimrules.evidence import FORMAT_VERSION, EvidenceBase, Statement, derive,
 from claimrules.topics import Topic, Topics, advice_slots, document_kinds, document_titles, topics
 from claimrules.yamllib import RulebookError, did_you_mean
 
-from . import files, markup
+from ..source import files
+from .. import markup
 from .fact_sheets import CITE, read_sheet
-from .positions import LineIndex
-from .sentences import Sentences
+from ..source.positions import LineIndex
+from ..reading.sentences import Sentences
 
 
 def stance_of(clause: str, group: str, doc_kind: str, lex: Topics):
@@ -172,9 +173,9 @@ def _flagged_spans(source: str, path: str):
     """Source spans that copycheck's phrase rules flag at warning or above."""
     import claimrules
 
-    from .config import Settings
-    from .kinds import REGISTRY
-    from .linter import Linter
+    from ..config import Settings
+    from ..kinds import REGISTRY
+    from ..linter import Linter
 
     linter = Linter(claimrules.load(evidence=EvidenceBase(), kinds=REGISTRY), Settings(select=("ALL",), ignore=("CC0", "CC3", "CC4")))
     spans = []

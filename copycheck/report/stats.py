@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import files, markup, prose
-from .kinds import REGISTRY
+from ..source import files
+from .. import markup
+from ..reading import prose
+from ..kinds import REGISTRY
 
 
 @dataclass
@@ -39,7 +41,7 @@ def file_stats(path: str, text: str, linter) -> FileStats:
 
 
 def collect(paths, linter, settings):
-    from .matching import MatchTimeout
+    from ..reading.matching import MatchTimeout
 
     """(list of FileStats, list of InputError)."""
     out, errors = [], []

@@ -36,17 +36,15 @@ def key(finding, base: Path) -> tuple:
             " ".join(finding.match.split()))
 
 
-def write(path, findings) -> int:
-    """Write the baseline of findings to path; the number of entries."""
+def write(path, findings, version: str) -> int:
+    """Write the baseline of findings to path, made by copycheck version; the number of entries."""
     path = Path(path)
     base = path.resolve().parent
     keys = sorted(key(f, base) for f in findings)
-    from . import __version__
-
     lines = [json.dumps({"path": p, "rule": r, "sentence": s, "match": m}, ensure_ascii=False, sort_keys=True)
              for p, r, s, m in keys]
     body = ",\n".join("    " + line for line in lines)
-    text = (f'{{\n  "version": {FORMAT},\n  "copycheck": "{__version__}",\n  "findings": [\n'
+    text = (f'{{\n  "version": {FORMAT},\n  "copycheck": "{version}",\n  "findings": [\n'
             + (body + "\n" if lines else "") + "  ]\n}\n")
     path.write_text(text, encoding="utf-8")
     return len(keys)

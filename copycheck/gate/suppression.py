@@ -2,7 +2,7 @@
 suppressed nothing go to the unused-suppression kind (CC001)."""
 from __future__ import annotations
 
-from .findings import Finding
+from ..findings import Finding
 
 
 def _covers(codes, finding) -> bool:

@@ -1,4 +1,4 @@
-"""The parts of a claim, read from its sentence (for copycheck/claims.py): its modifier
+"""The parts of a claim, read from its sentence (for copycheck/reading/claims.py): its modifier
 words (claimrules/lexicon/words.yaml), found once and asked by position, and the
 pieces of a predicate's claim read from them: the clause, a negator, the
 strength (hedges, qualifiers, boosters) and the speech act."""

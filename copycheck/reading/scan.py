@@ -9,6 +9,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from claimrules.cache import remembered
+
 from .matching import Hit, Matcher, Tag
 
 BATCH = 1 << 18  # characters of block text scanned at once
@@ -129,3 +131,36 @@ def _outside(words, spans):
         if i < 0 or w.end > spans[i][1]:
             out.append(w)
     return out
+
+
+SELECTIONS_KEPT = 3  # rule selections whose compiled scan the start-up cache keeps, the last used
+_COMPILED: dict = {}  # (rulebook, enabled codes) -> (claim reader, domain words, Scanner): once per process
+
+
+def compiled_scan(rulebook, codes, kinds):
+    """(claim reader, domain words, Scanner) for the enabled rule codes: built once per process,
+    and for the built-in rulebook remembered between runs (claimrules/cache.py)."""
+    if rulebook.shared:  # the built-in rulebook: remembered between runs too (claimrules/cache.py)
+        key = ("copycheck.scan.compiled_scan", codes, tuple(sorted(kinds)))
+        return remembered(key, lambda: _build(rulebook, codes, kinds), keep=SELECTIONS_KEPT)
+    key = (id(rulebook), codes, id(kinds))
+    hit = _COMPILED.get(key)
+    if hit is not None and hit[0] is rulebook:
+        return hit[1:]
+    built = _build(rulebook, codes, kinds)
+    _COMPILED[key] = (rulebook, *built)
+    return built
+
+
+def _build(rulebook, codes, kinds):
+    rules = [r for r in rulebook.rules.values() if r.code in codes]
+    reader = domain = None
+    if any(kinds[r.kind].reads_claims for r in rules):
+        from .claims import reader as claim_reader
+
+        reader = claim_reader()
+    if any(kinds[r.kind].domain for r in rules):
+        from claimrules.words import load_domain
+
+        domain = load_domain()
+    return reader, domain, Scanner(rules, kinds, reader, domain)

@@ -23,7 +23,7 @@ class BlockContext:
     treatments: list  # treatments in reach: named here, or in the heading above
     context: list  # the heading's treatments, else the one the page named last (what a claim falls back on)
     words: list  # WordHit (scan.py) of the claim reader's predicate words
-    reader: object  # the claim reader (copycheck/claims.py), or None
+    reader: object  # the claim reader (copycheck/reading/claims.py), or None
     evidence: object  # the evidence base
     wants: dict | None = None  # word class -> how the enabled rules read it (claims.py: read)
     names: Names | None = None  # where the page names each treatment (for the advice's wording)
@@ -45,7 +45,7 @@ class BlockContext:
         return self._norm
 
     def read(self) -> list:
-        """The block's claims (copycheck/claims.py), read once."""
+        """The block's claims (copycheck/reading/claims.py), read once."""
         if self._claims is None:
             self._claims = [] if self.reader is None or not self.words else self.reader.read(
                 self.text, self.sentences, self.words, self.named, self.context, self.norm, self.wants)
