@@ -16,7 +16,7 @@ from .markup.frontmatter import DEFAULT_KEYS
 
 KEYS = {
     "select", "ignore", "extend-select", "per-file-ignores", "levels", "extend-rules", "include",
-    "exclude", "frontmatter-keys", "fail-on", "evidence", "rule-options", "baseline", "respect-gitignore",
+    "exclude", "frontmatter-keys", "fail-on", "min-level", "evidence", "rule-options", "baseline", "respect-gitignore",
 }
 
 
@@ -35,6 +35,7 @@ class Settings:
     exclude: tuple = ()
     frontmatter_keys: tuple = DEFAULT_KEYS
     fail_on: str = "warning"
+    min_level: str = "warning"  # the lowest level reports show (what fail-on counts is always shown)
     evidence: tuple = ()
     rule_options: dict = field(default_factory=dict)  # code -> {option: value} for document-level rules
     baseline: str | None = None  # the baseline file (relative to the config file that names it)
@@ -173,6 +174,10 @@ def _settings(path: Path, data: dict, line_of) -> Settings:
         if data["fail-on"] not in LEVELS:
             raise ConfigError(path, line_of("fail-on"), f"'fail-on' must be one of {', '.join(LEVELS)}")
         s.fail_on = data["fail-on"]
+    if "min-level" in data:
+        if data["min-level"] not in LEVELS:
+            raise ConfigError(path, line_of("min-level"), f"'min-level' must be one of {', '.join(LEVELS)}")
+        s.min_level = data["min-level"]
     if "per-file-ignores" in data:
         pfi = data["per-file-ignores"]
         if not isinstance(pfi, dict):

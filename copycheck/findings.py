@@ -112,3 +112,26 @@ def dedupe(findings):
             seen.add(key)
             out.append(f)
     return out
+
+
+def one_per_words(findings, is_claim):
+    """One claim finding for the same words: where the words of one claim finding lie within
+    another's ("perfect" within "perfect for anyone"; "stop hair loss" read by two rules), the
+    lower level gives way, then the shorter span, then the later code. Findings that are not
+    claims (readability, balance, a suppression's) are kept as they are."""
+    claims = sorted((f for f in findings if is_claim(f.rule)), key=lambda f: (f.offset, -len(f.match), f.rule))
+    if len(claims) < 2:
+        return findings
+    rank = {id(f): (LEVELS.index(f.severity), len(f.match)) for f in claims}
+    dropped = set()
+    for i, outer in enumerate(claims):
+        end = outer.offset + len(outer.match)
+        for inner in claims[i + 1:]:
+            if inner.offset >= end:
+                break  # sorted by start: no later one starts inside outer
+            if inner.offset + len(inner.match) > end:
+                continue  # overlaps, not within: both stand
+            loser = inner if rank[id(outer)] >= rank[id(inner)] else outer
+            dropped.add(id(loser))
+    return [f for f in findings if id(f) not in dropped]
+

@@ -89,6 +89,11 @@ class Linter:
         for code, found in per_code.items():
             doc.count(code, block, found)
 
+    def is_claim(self, code) -> bool:
+        """Whether the rule's findings are claims (the report keeps one per words: runner.py)."""
+        rule = self.rulebook.rules.get(code)
+        return rule is not None and self.kinds[rule.kind].claims
+
     def _in_domain(self, findings, page, verdict, spans):
         """The claim findings of the blocks the page's domain keeps (domain.py); the
         page-level findings are not made yet."""

@@ -5,7 +5,7 @@ import os
 from dataclasses import dataclass, field
 
 from .source import files
-from .findings import at_or_above
+from .findings import at_or_above, one_per_words
 
 REPORT_MARK = '<meta name="generator" content="copycheck '  # our own HTML report, written into the site
 
@@ -38,7 +38,8 @@ class Result:
 
 
 def check_one(linter, path, read=None):
-    """One page through the linter -> (error or notice, findings, words, truncation error).
+    """One page through the linter -> (error or notice, findings, words, truncation error); of claim
+    findings on the same words, the report keeps one (findings.one_per_words).
     read(): the page's Source (default: the file at path; the command line passes standard input)."""
     from .reading.matching import MatchTimeout
 
@@ -50,7 +51,7 @@ def check_one(linter, path, read=None):
         if page.language:
             return files.InputError(path, f"in another language ({page.language}, {page.skipped}); the rules are "
                                           "for English: skipped", fatal=False, language=page.language), [], 0, None
-        return None, page.findings, page.words, truncated(page, path)
+        return None, one_per_words(page.findings, linter.is_claim), page.words, truncated(page, path)
     except files.InputError as exc:
         return exc, [], 0, None
     except MatchTimeout as exc:

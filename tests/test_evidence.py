@@ -176,23 +176,23 @@ def test_a_team_adds_evidence_and_the_verdict_changes(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
 
-    before = runner.invoke(main, ["check", "page.md", "--format", "json"])
+    before = runner.invoke(main, ["check", "page.md", "--format", "json", "--min-level", "info"])
     assert [f["rule"] for f in json.loads(before.output)["findings"]] == ["CC301"]
 
-    after = runner.invoke(main, ["check", "page.md", "--format", "json", "--evidence", "evidence"])
+    after = runner.invoke(main, ["check", "page.md", "--format", "json", "--min-level", "info", "--evidence", "evidence"])
     assert json.loads(after.output)["findings"] == [] and after.exit_code == 0
 
     # the same from config, and the new document is cited where it applies
     (tmp_path / ".copycheck.yaml").write_text("evidence: [evidence/]\n", encoding="utf-8")
     stronger = tmp_path / "strong.md"
     stronger.write_text("Mesotherapy reduces wrinkles.\n", encoding="utf-8")
-    shown = runner.invoke(main, ["check", "strong.md", "--show-evidence"])
+    shown = runner.invoke(main, ["check", "strong.md", "--show-evidence", "--min-level", "info"])
     assert "CC301" in shown.output and "evidence/trial.md:3)" in shown.output
     assert runner.invoke(main, ["check", "page.md"]).exit_code == 0
 
     # removing the document removes its citations and restores the verdict
     (tmp_path / "evidence" / "trial.md").unlink()
-    gone = runner.invoke(main, ["check", "strong.md", "page.md", "--show-evidence"])
+    gone = runner.invoke(main, ["check", "strong.md", "page.md", "--show-evidence", "--min-level", "info"])
     assert "trial.md" not in gone.output and gone.output.count("CC301") == 2
 
 

@@ -20,6 +20,7 @@ FORMATS = [f for f in REPORTS if f != "statistics"]  # (statistics: --statistics
 @click.option("--show-evidence", is_flag=True, help="Show the evidence quotes behind each finding, with their sources.")
 @click.option("--statistics", is_flag=True, help="Print how many findings each rule has, not the findings.")
 @click.option("--fail-on", type=LEVEL_CHOICE, default=None, help="Lowest level that makes the exit code 1 [default: warning].")
+@click.option("--min-level", type=LEVEL_CHOICE, default=None, help="Lowest level to show [default: warning; info shows readability and other notes]. Findings at --fail-on's level are always shown.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--select", multiple=True, help="Rule codes, code prefixes or categories to check (comma-separated).")
 @click.option("--ignore", multiple=True, help="Rule codes, code prefixes or categories to skip.")
@@ -38,7 +39,7 @@ FORMATS = [f for f in REPORTS if f != "statistics"]  # (statistics: --statistics
 @click.option("--jobs", "-j", default="auto", show_default=True,
               help="Processes to use; 'auto': one per core when there are enough files and copy to gain from it.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary or notices.")
-def check(paths, fmt, output_file, show_evidence, statistics, fail_on, exit_zero, select, ignore, exclude, rule_files,
+def check(paths, fmt, output_file, show_evidence, statistics, fail_on, min_level, exit_zero, select, ignore, exclude, rule_files,
           config_path, no_config, no_ignore, allow_outside, evidence_paths, baseline_path, write_baseline, changed_since,
           stdin_filename, color, jobs, quiet):
     """Check files and folders (default: the current folder); '-' reads standard input."""
@@ -54,7 +55,8 @@ def check(paths, fmt, output_file, show_evidence, statistics, fail_on, exit_zero
         fail(f"--jobs must be a number or 'auto', not '{jobs}'")
     if stdin_filename is not None and not paths:
         paths = ("-",)  # as ruff: a name for standard input means standard input
-    overrides = dict(select=codes(select), ignore=codes(ignore), fail_on=fail_on, allow_outside=allow_outside or None)
+    overrides = dict(select=codes(select), ignore=codes(ignore), fail_on=fail_on, min_level=min_level,
+                     allow_outside=allow_outside or None)
     from .. import config as _config
 
     BUILT.clear()  # one run's configs (the API and tests call the command more than once)
@@ -99,6 +101,7 @@ def check(paths, fmt, output_file, show_evidence, statistics, fail_on, exit_zero
             for notice in s.overridden:
                 click.echo(f"copycheck: {notice}", err=True)
     _gate(result, changed_since, baseline_path or settings.baseline)
+    _shown(result, settings.min_level, settings.fail_on)
     from ..source.files import printable, shown
 
     real = {shown(p): p for p in result.checked if shown(p) != p}  # the links (SARIF, HTML) point at the real bytes
@@ -137,6 +140,18 @@ def check(paths, fmt, output_file, show_evidence, statistics, fail_on, exit_zero
         sys.exit(2)
     if not exit_zero and result.failed(settings.fail_on):
         sys.exit(1)
+
+
+def _shown(result, min_level, fail_on):
+    """Hold back findings below the lowest level shown (never one the gate counts)."""
+    from ..findings import at_or_above
+
+    lowest = min_level if at_or_above(fail_on, min_level) else fail_on
+    kept = [f for f in result.findings if at_or_above(f.severity, lowest)]
+    if len(kept) != len(result.findings):
+        result.gate["below_min_level"] = len(result.findings) - len(kept)
+        result.gate["min_level"] = lowest
+        result.findings = kept
 
 
 def _long_lived():

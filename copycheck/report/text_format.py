@@ -35,6 +35,11 @@ def render(result, options, echo):
         held.append(f"{s['unchanged']} on unchanged lines not shown")
     if "baselined" in s:
         held.append(f"{s['baselined']} in the baseline not shown, {s['fixed']} fixed since it was written")
+    if "below_min_level" in s:
+        below = [lv for lv in ("warning", "info") if lv != s["min_level"] and ("info", "warning", "error").index(lv)
+                 < ("info", "warning", "error").index(s["min_level"])]
+        held.append(f"{s['below_min_level']} {' or '.join(below)} finding{'s' if s['below_min_level'] != 1 else ''} "
+                    f"hidden by --min-level {s['min_level']}")
     if "not_english" in s:
         langs = s["not_english"]
         n = sum(langs.values())
