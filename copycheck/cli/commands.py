@@ -10,7 +10,8 @@ from .common import BUILT, fail, load, rulebook
 
 
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True,
+              help="markdown: the rule reference, every rule's sections as `explain` shows them (docs/rules.md).")
 @click.option("--rules", "rule_files", multiple=True, type=click.Path(exists=True, dir_okay=False), help="An extra rule file (repeatable).")
 @click.option("--test", "test_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Run the examples of the rules in this file (repeatable); exit 1 if one fails.")
@@ -21,6 +22,12 @@ def rules(fmt, rule_files, test_files):
     book = rulebook(tuple(rule_files) + tuple(test_files))
     if test_files:
         _test_examples(book, test_files)
+        return
+    if fmt == "markdown":
+        from ..kinds import REGISTRY
+        from ..report.rule_reference import markdown
+
+        click.echo(markdown(book, REGISTRY), nl=False)
         return
     rows = [(r.code, r.name, r.category, r.kind, r.level) for r in book.rules.values()]
     head = ("CODE", "NAME", "CATEGORY", "KIND", "LEVEL")
@@ -71,39 +78,14 @@ def explain(code, rule_files, text):
         fail(f"no rule '{code}'{did_you_mean(code.upper(), book.rules)}")
     from ..kinds import REGISTRY
 
-    kind = REGISTRY[rule.kind]
-    click.echo(click.style(f"{rule.code} {rule.name}", bold=True) + f"  ({rule.category}, {rule.kind}, {rule.level})")
-    click.echo()
-    click.echo(click.style("What it does", bold=True))
-    click.echo(f"  {rule.message}")
-    click.echo()
-    click.echo(click.style("Why is this bad", bold=True))
-    click.echo(f"  {rule.why}")
-    click.echo(f"  Guidance: {rule.link}")
-    if kind.options:
-        click.echo()
-        click.echo(click.style("Options", bold=True) + f" (kind {kind.name}; set with rule-options)")
-        for name, option in kind.options.items():
-            value = rule.options.get(name, option.default)
-            click.echo(f"  {name} = {value!r}: {option.about}")
-    from claimrules.evidence import citations
+    from ..report.rule_reference import sections
 
-    quotes = tuple(rule.evidence) + tuple(citations(book.evidence, rule.topics, limit=3) if rule.topics else ())
-    if quotes:
+    click.echo(click.style(f"{rule.code} {rule.name}", bold=True) + f"  ({rule.category}, {rule.kind}, {rule.level})")
+    for title, note, lines in sections(rule, book, REGISTRY[rule.kind]):
         click.echo()
-        click.echo(click.style("Evidence", bold=True) + " (a finding quotes the evidence for its own treatment)")
-        for e in quotes[:3]:
-            where = getattr(e, "cite", "") or f"{e.source}:{e.line}"
-            treatment = getattr(e, "treatment", "")
-            click.echo(f'  {treatment + ": " if treatment else ""}"{e.quote}" ({where})')
-    if rule.examples_match:
-        click.echo()
-        click.echo(click.style("Example", bold=True))
-        for ex in rule.examples_match:
-            click.echo(f"  {ex}")
-    click.echo()
-    click.echo(click.style("Use instead", bold=True))
-    click.echo(f"  {rule.suggestion}")
+        click.echo(click.style(title, bold=True) + note)
+        for line in lines:
+            click.echo(f"  {line}")
 
 
 @click.group()
