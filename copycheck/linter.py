@@ -7,6 +7,7 @@ from itertools import chain
 from fnmatch import fnmatch
 
 from . import markup
+from .markup import templates
 from .findings import Finding, PageResult, dedupe, severity, supersede
 from .gate import suppression
 from .kinds import REGISTRY
@@ -107,6 +108,8 @@ class Linter:
         """One document -> its PageResult: findings sorted by position, words, and
         whether it was skipped (another language) or its claims cut short."""
         fmt = fmt or markup.format_for(path)
+        if fmt in ("html", "markdown"):
+            source = templates.blank(source)  # template tags are code: blanked, positions kept
         new_file()  # users' patterns get a fresh time budget for each file
         parsed = markup.Parsed()
         blocks = markup.stream(source, fmt, parsed, self.settings.frontmatter_keys)  # one at a time, never all held

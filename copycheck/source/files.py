@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
 
+from . import site
+
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.mdx", "*.html", "*.htm", "*.txt")
 ALWAYS_SKIP_DIRS = {".git", "node_modules", ".hg", ".svn", "__pycache__"}
 MAX_BYTES = 1 << 31
@@ -163,6 +165,7 @@ def _walk(root: Path, include, exclude, gitignore=True, outside=False):
     if above and _ignored(above, str(root), True):
         above = []  # a folder named on the command line is walked even if ignored, as ripgrep does
     stack = [(root, above)]
+    pruned = {}  # folders a site generator's config says are build output or templates -> why
     while stack:
         d, specs = stack.pop()
         if gitignore and os.path.isfile(d / ".gitignore"):
@@ -184,6 +187,7 @@ def _walk(root: Path, include, exclude, gitignore=True, outside=False):
             yield InputError(d, exc.strerror or str(exc))
             continue
         subdirs = []
+        pruned.update(site.pruned(d, [e.name for e in entries]))
         for e in entries:
             path = os.path.join(d, e.name) if str(d) != "." else e.name
             rel = os.path.relpath(path, root).replace(os.sep, "/")
@@ -204,6 +208,9 @@ def _walk(root: Path, include, exclude, gitignore=True, outside=False):
                 if e.name.startswith(".") or e.name in ALWAYS_SKIP_DIRS or _excluded(rel, e.name, exclude):
                     continue
                 if specs and _ignored(specs, path, True):
+                    continue
+                if path in pruned:  # a site's build output or templates: not copy
+                    yield InputError(path, f"{pruned[path]}; skipped (name the folder to check it)", fatal=False)
                     continue
                 subdirs.append((Path(path), specs))
             elif is_file:
