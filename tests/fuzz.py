@@ -187,15 +187,16 @@ def check_tree(rng: random.Random, root: Path) -> None:
         raise AssertionError(f"--jobs 1 and 2 differ:\n{results['1'][2][-800:]}\n---\n{results['2'][2][-800:]}")
 
 
-def fuzz_trees(seconds: float, seed: int = 0, out: Path | None = None):
-    """Run for seconds; return (trees tried, list of (tree listing, traceback))."""
+def fuzz_trees(seconds: float, seed: int = 0, out: Path | None = None, at_least: int = 0):
+    """Run for seconds, and on until at_least trees are tried (a loaded machine is slower);
+    return (trees tried, list of (tree listing, traceback))."""
     import shutil
     import tempfile
 
     rng = random.Random(seed)
     deadline = time.monotonic() + seconds
     tried, failures = 0, []
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline or tried < at_least:
         tried += 1
         with tempfile.TemporaryDirectory() as tmp:
             root = Path(tmp) / "site"
