@@ -104,7 +104,7 @@ class Linter:
         fmt = fmt or markup.format_for(path)
         new_file()  # users' patterns get a fresh time budget for each file
         parsed = markup.Parsed()
-        blocks = markup.stream(source, fmt, parsed, self.settings.frontmatter_keys)  # one at a time, never all held
+        blocks = markup.stream(source, fmt, parsed, self.settings.frontmatter_keys, path)  # one at a time, never all held
         head, size = [], 0  # the first blocks: the sample the language is told from
         for b in blocks:
             head.append(b)

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
 
+from ..markup import is_data_file as _is_data_file  # a site's data files are copy (markup/data.py)
+
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.mdx", "*.html", "*.htm", "*.txt")
 ALWAYS_SKIP_DIRS = {".git", "node_modules", ".hg", ".svn", "__pycache__"}
 MAX_BYTES = 1 << 31
@@ -207,7 +209,7 @@ def _walk(root: Path, include, exclude, gitignore=True, outside=False):
                     continue
                 subdirs.append((Path(path), specs))
             elif is_file:
-                if any(fnmatch(e.name, pat) for pat in include) and not _excluded(rel, e.name, exclude):
+                if (any(fnmatch(e.name, pat) for pat in include) or _is_data_file(path)) and not _excluded(rel, e.name, exclude):
                     if any(fnmatch(e.name.lower(), pat) for pat in NOT_COPY):
                         continue
                     if specs and _ignored(specs, path, False):
