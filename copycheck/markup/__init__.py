@@ -41,9 +41,9 @@ def format_for(name: str) -> str:
 
 
 def is_data_file(path) -> bool:
-    """Whether path is a YAML, JSON or TOML file a site keeps copy in, by its folder (data.py):
-    a folder walk takes it as copy."""
-    from .data import is_data_file as data_file
+    """Whether path is a YAML, JSON or TOML file a site keeps copy in, by its folder
+    (source/sites.py): a folder walk takes it, and data.py reads it."""
+    from ..source.sites import is_data_file as data_file
 
     return data_file(path)
 

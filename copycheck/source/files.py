@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
 
-from ..markup import is_data_file as _is_data_file  # a site's data files are copy (markup/data.py)
+from .sites import is_data_file as _is_data_file  # a site's data files are copy (markup/data.py reads them)
 
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.mdx", "*.html", "*.htm", "*.txt")
 ALWAYS_SKIP_DIRS = {".git", "node_modules", ".hg", ".svn", "__pycache__"}
