@@ -210,3 +210,57 @@ def test_invalid_front_matter_or_data_is_one_line_naming_file_and_line(tmp_path,
     assert len(errors) == 1 and errors[0].startswith("copycheck: " + needle), r.output
     assert errors[0].endswith("file not checked")
     assert "other.md:1:12: error CC131" in r.output  # the other files are still checked
+
+
+TOML = '''title = "Top"
+tags = ["a", 'b', """c"""]
+"quoted key" = 'Literal \\n stays'
+[seo]
+description = "Esc \\"q\\" \\u00e9"
+og.title = 'Look rested'   # a comment with "quotes"
+[params.hero]
+heading = """
+Two lines,
+here."""
+cta = { label = "Book now", nested = { text = "Deep" } }
+[[faq]]
+question = "One?"
+answer = """\\
+  Folded \\
+  line."""
+[[faq]]
+question = "Two?"
+[[faq.links]]
+label = "First link"
+[[faq.links]]
+label = "Second link"
+[faq.meta]
+note = "Ask us"
+'''
+
+
+def test_the_toml_scanner_finds_every_string_tomllib_reads_with_its_key_path():
+    import tomllib
+
+    from copycheck.markup.values import strings_toml
+
+    def walk(v, parts):
+        if isinstance(v, dict):
+            for k, x in v.items():
+                yield from walk(x, parts + (k,))
+        elif isinstance(v, list):
+            for i, x in enumerate(v):
+                yield from walk(x, parts + (i,))
+        elif isinstance(v, str):
+            yield parts, v
+
+    rows = strings_toml(TOML)
+    assert sorted((p, v) for p, v, *_ in rows) == sorted(walk(tomllib.loads(TOML), ()))
+    for parts, value, s, e, kind in rows:  # each token, read alone, is its value
+        assert tomllib.loads("x = " + TOML[s:e])["x"] == value, parts
+
+
+def test_a_yaml_alias_is_read_once_at_its_anchor():
+    page = "---\nfaq:\n  - answer: &a Completely painless.\n  - answer: *a\n---\nBody.\n"
+    blocks = [b for b in read(page, "markdown").blocks if b.scope.startswith("frontmatter")]
+    assert [(b.scope, b.text) for b in blocks] == [("frontmatter.faq[0].answer", "Completely painless.")]
