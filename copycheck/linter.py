@@ -216,9 +216,11 @@ class Linter:
                 doc.signals = {k: v for k, v in doc.signals.items() if not self.kinds[k].domain}
         if self.doc_rules:
             off = page is not None and verdict in ("legal", "other")
+            part = fmt == "data"  # a data file is a part of pages, not a page: no page-wide signal judged on it
             for rule in self.doc_rules:
-                if rule.code in live and not (off and self.kinds[rule.kind].domain):
-                    for doc_found in self.kinds[rule.kind].check_document(rule, doc, self.options[rule.code]):
+                kind = self.kinds[rule.kind]
+                if rule.code in live and not (off and kind.domain) and not (part and kind.signal):
+                    for doc_found in kind.check_document(rule, doc, self.options[rule.code]):
                         add(rule, doc_found)
         findings = supersede(findings, self.rulebook.rules)
         findings, unused = suppression.apply(findings, parsed.directives, source, lines)

@@ -264,3 +264,15 @@ def test_a_yaml_alias_is_read_once_at_its_anchor():
     page = "---\nfaq:\n  - answer: &a Completely painless.\n  - answer: *a\n---\nBody.\n"
     blocks = [b for b in read(page, "markdown").blocks if b.scope.startswith("frontmatter")]
     assert [(b.scope, b.text) for b in blocks] == [("frontmatter.faq[0].answer", "Completely painless.")]
+
+
+def test_a_data_file_is_part_of_pages_and_not_judged_for_balance_alone():
+    services = ("- title: Anti-wrinkle injections\n  description: Anti-wrinkle injections smooth frown lines and reduce "
+                "wrinkles on the forehead. They give a fresh, rested look that lasts for months, and most people go "
+                "back to work the same day.\n- title: Dermal fillers\n  description: Dermal fillers restore lost volume "
+                "in the cheeks and lips, soften deep lines and give a natural lift that lasts up to a year.\n")
+    data = "services:\n" + "".join("  " + line + "\n" for line in services.splitlines())  # services[0].description
+    as_data = [f.rule for f in lint(data, "services.yaml")]
+    as_page = [f.rule for f in lint(services, "services.txt")]
+    assert "CC411" in as_page and "CC412" in as_page  # the same words as a page are judged
+    assert not {"CC411", "CC412"} & set(as_data) and "CC301" in as_data  # its claims still are
