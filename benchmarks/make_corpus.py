@@ -72,9 +72,17 @@ def paragraph(rng, n=None) -> str:
     return " ".join(sentence(rng) for _ in range(n or rng.randint(2, 7)))
 
 
+def _yaml_text(text: str) -> str:
+    """text as a YAML value: quoted where a plain scalar cannot be it (`code` or **bold** first,
+    ": " or " #" in it), as a site that builds writes it (invalid YAML front matter is an error
+    since issue 31)."""
+    plain = text[:1] not in "`*&!|>%@'\"[{?-,#" and ": " not in text and " #" not in text
+    return text if plain else "'" + text.replace("'", "''") + "'"
+
+
 def markdown_page(rng: random.Random, target: int) -> str:
     title = " ".join(rng.choice(WORDS) for _ in range(5)).title()
-    out = ["---", f"title: {title}", f"description: {sentence(rng)}", f"date: 2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+    out = ["---", f"title: {title}", f"description: {_yaml_text(sentence(rng))}", f"date: 2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
            f"tags: [{rng.choice(WORDS)}, {rng.choice(WORDS)}]", "---", "", f"# {title}", ""]
     size = 0
     while size < target:

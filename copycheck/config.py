@@ -16,7 +16,8 @@ from .markup.frontmatter import DEFAULT_KEYS
 
 KEYS = {
     "select", "ignore", "extend-select", "per-file-ignores", "levels", "extend-rules", "include",
-    "exclude", "frontmatter-keys", "fail-on", "min-level", "evidence", "rule-options", "baseline", "respect-gitignore",
+    "exclude", "frontmatter-keys", "extend-frontmatter-keys", "fail-on", "min-level", "evidence", "rule-options",
+    "baseline", "respect-gitignore",
 }
 
 
@@ -33,7 +34,7 @@ class Settings:
     extend_rules: tuple = ()
     include: tuple = DEFAULT_INCLUDE
     exclude: tuple = ()
-    frontmatter_keys: tuple = DEFAULT_KEYS
+    frontmatter_keys: tuple = DEFAULT_KEYS  # names and key-path globs of front matter and data files (markup/keys.py)
     fail_on: str = "warning"
     min_level: str = "warning"  # the lowest level reports show (what fail-on counts is always shown)
     evidence: tuple = ()
@@ -151,6 +152,8 @@ def _settings(path: Path, data: dict, line_of) -> Settings:
         s.exclude = _list(path, data, "exclude", line_of)
     if "frontmatter-keys" in data:
         s.frontmatter_keys = _list(path, data, "frontmatter-keys", line_of)
+    if "extend-frontmatter-keys" in data:
+        s.frontmatter_keys = s.frontmatter_keys + _list(path, data, "extend-frontmatter-keys", line_of)
     for key in ("extend-rules", "evidence"):
         if key in data:
             for p in _list(path, data, key, line_of):

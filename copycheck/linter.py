@@ -112,7 +112,7 @@ class Linter:
             source = templates.blank(source)  # template tags are code: blanked, positions kept
         new_file()  # users' patterns get a fresh time budget for each file
         parsed = markup.Parsed()
-        blocks = markup.stream(source, fmt, parsed, self.settings.frontmatter_keys)  # one at a time, never all held
+        blocks = markup.stream(source, fmt, parsed, self.settings.frontmatter_keys, path)  # one at a time, never all held
         head, size = [], 0  # the first blocks: the sample the language is told from
         for b in blocks:
             head.append(b)
@@ -224,9 +224,11 @@ class Linter:
                 doc.signals = {k: v for k, v in doc.signals.items() if not self.kinds[k].domain}
         if self.doc_rules:
             off = page is not None and verdict in ("legal", "other")
+            part = fmt == "data"  # a data file is a part of pages, not a page: no page-wide signal judged on it
             for rule in self.doc_rules:
-                if rule.code in live and not (off and self.kinds[rule.kind].domain):
-                    for doc_found in self.kinds[rule.kind].check_document(rule, doc, self.options[rule.code]):
+                kind = self.kinds[rule.kind]
+                if rule.code in live and not (off and kind.domain) and not (part and kind.signal):
+                    for doc_found in kind.check_document(rule, doc, self.options[rule.code]):
                         add(rule, doc_found)
         findings = supersede(findings, self.rulebook.rules)
         findings, unused = suppression.apply(findings, parsed.directives, source, lines)

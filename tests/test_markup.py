@@ -110,9 +110,14 @@ def test_frontmatter_meta_and_og_forms_and_custom_keys():
     assert [f.match for f in found] == ["guaranteed"]
 
 
-def test_invalid_front_matter_is_still_read():
+def test_invalid_front_matter_is_an_input_error_naming_file_and_line():
+    # (it was read line by line before issue 31; a site generator refuses it, so copycheck says so)
+    from copycheck.source.files import InputError
+
     text = "---\ntitle: Painless: [unclosed\n---\nBody.\n"
-    assert [f.match for f in lint(text, "a.md")] == ["Painless"]
+    with pytest.raises(InputError) as err:
+        lint(text, "a.md")
+    assert str(err.value).startswith("a.md:2: invalid YAML front matter")
 
 
 def _front_matter_blocks(source, parser_only):
@@ -122,9 +127,13 @@ def _front_matter_blocks(source, parser_only):
     simple = fm._simple
     if parser_only:
         fm._simple = lambda text, keys: None
+    from copycheck.source.files import InputError
+
     try:
         return [(b.scope, b.text, b.segs) for b in read(source, "markdown").blocks
                 if b.scope.startswith("frontmatter")]
+    except InputError as exc:  # invalid YAML: the same error either way
+        return str(exc)
     finally:
         fm._simple = simple
 

@@ -93,12 +93,10 @@ def test_catastrophic_user_pattern_times_out_naming_the_rule(site, monkeypatch):
 @pytest.mark.parametrize("text,fmt", [
     ("```\nstill open: painless\n", "a.md"),
     ("<div><p>unclosed <b>painless", "a.html"),
-    ("---\ntitle: [unclosed\n---\nPainless.\n", "a.md"),
     ("- " * 3000 + "painless\n", "a.md"),
     ("> " * 3000 + "painless\n", "a.md"),
     ("<div>" * 5000 + "painless" + "</div>" * 10, "a.html"),
     ("[" * 5000 + "painless" + "]" * 5000, "a.md"),
-    ("---\ntitle: " + "[" * 2000 + "\n---\npainless\n", "a.md"),
     ("Text " + "`" * 10000 + " painless", "a.md"),
 ])
 def test_broken_or_deep_markup_never_raises_and_still_lints(text, fmt):
@@ -106,6 +104,18 @@ def test_broken_or_deep_markup_never_raises_and_still_lints(text, fmt):
     assert any(f.rule == "CC131" for f in found)
     for f in found:
         assert source_at(text, f) == f.match
+
+
+@pytest.mark.parametrize("text,line", [
+    ("---\ntitle: [unclosed\n---\nPainless.\n", 3),
+    ("---\ntitle: " + "[" * 2000 + "\n---\npainless\n", 2),
+])
+def test_invalid_or_deep_front_matter_is_an_input_error_naming_its_line(text, line):
+    # (since issue 31: front matter a site generator would refuse is one line, exit 2, not a guess)
+    from copycheck.source.files import InputError
+
+    with pytest.raises(InputError, match=rf"^a\.md:{line}: invalid YAML front matter"):
+        lint(text, "a.md")
 
 
 def test_a_long_single_line_is_linear(tmp_path):

@@ -3,7 +3,9 @@ directives.  One module per format, each with ``stream(source, parsed, ...)``:
 a generator of the page's blocks in order, which fills ``parsed.directives`` as
 it goes.  A reader appends each block it builds to ``parsed.blocks`` (its
 outbox) and hands them on a few at a time, so a huge page is never held as
-blocks all at once; ``read`` collects them all, for callers that want a list."""
+blocks all at once; ``read`` collects them all, for callers that want a list.
+Front matter or a data file that is not valid YAML, JSON or TOML is an InputError
+naming the file and line (exit 2)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -13,6 +15,7 @@ FORMATS = {
     ".md": "markdown", ".markdown": "markdown", ".mdx": "markdown", ".mkd": "markdown",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".txt": "text", ".text": "text",
+    ".yaml": "data", ".yml": "data", ".json": "data", ".toml": "data",  # data.py: read by key path
 }
 
 
@@ -37,8 +40,32 @@ def format_for(name: str) -> str:
     return FORMATS.get(PurePath(name).suffix.lower(), "text")
 
 
-def stream(source: str, fmt: str, parsed: Parsed, frontmatter_keys=None):
-    """The page's blocks, in order; parsed.directives is complete when they run out."""
+def is_data_file(path) -> bool:
+    """Whether path is a YAML, JSON or TOML file a site keeps copy in, by its folder
+    (source/sites.py): a folder walk takes it, and data.py reads it."""
+    from ..source.sites import is_data_file as data_file
+
+    return data_file(path)
+
+
+def stream(source: str, fmt: str, parsed: Parsed, frontmatter_keys=None, path=None):
+    """The page's blocks, in order; parsed.directives is complete when they run out.
+    path: the file (a data file's key paths start from its name; errors name it)."""
+    from .values import MarkupError
+
+    try:
+        yield from _stream(source, fmt, parsed, frontmatter_keys, path)
+    except MarkupError as exc:
+        from ..source.files import InputError
+
+        raise InputError(path or "-", f"{exc.message()}; file not checked", line=exc.line) from None
+
+
+def _stream(source, fmt, parsed, frontmatter_keys, path):
+    if fmt == "data":
+        from . import data
+
+        return data.stream(source, parsed, frontmatter_keys, path)
     if fmt == "markdown":
         from . import markdown
 
@@ -52,10 +79,10 @@ def stream(source: str, fmt: str, parsed: Parsed, frontmatter_keys=None):
     return text.stream(source, parsed)
 
 
-def read(source: str, fmt: str, frontmatter_keys=None) -> Parsed:
+def read(source: str, fmt: str, frontmatter_keys=None, path=None) -> Parsed:
     """The whole page at once: all its blocks and directives."""
     parsed = Parsed()
-    blocks = list(stream(source, fmt, parsed, frontmatter_keys))
+    blocks = list(stream(source, fmt, parsed, frontmatter_keys, path))
     parsed.blocks = blocks
     return parsed
 

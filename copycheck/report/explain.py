@@ -70,7 +70,7 @@ def read(text: str, linter, filename: str = "text.md") -> Reading:
     lines = LineIndex(text)
     lexicon = linter.rulebook.lexicon
     claim_rules = [r for r in linter.rulebook.rules.values() if r.kind == "claim" and r.code in linter.enabled]
-    blocks = markup.stream(text, markup.format_for(filename), markup.Parsed(), linter.settings.frontmatter_keys)
+    blocks = markup.stream(text, markup.format_for(filename), markup.Parsed(), linter.settings.frontmatter_keys, filename)
     out, context = [], []
     for found in linter.scanner.blocks(blocks):
         block = found.block

@@ -29,7 +29,7 @@ class FileStats:
 
 def file_stats(path: str, text: str, linter) -> FileStats:
     page = prose.Prose()
-    for block in markup.stream(text, markup.format_for(path), markup.Parsed(), linter.settings.frontmatter_keys):
+    for block in markup.stream(text, markup.format_for(path), markup.Parsed(), linter.settings.frontmatter_keys, path):
         if block.scope in prose.PROSE:
             page.add(block)
     total = page.counts()

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
 
-from . import site
+from . import sites
+from .sites import is_data_file as _is_data_file  # a site's data files are copy (markup/data.py reads them)
 
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.mdx", "*.html", "*.htm", "*.txt")
 ALWAYS_SKIP_DIRS = {".git", "node_modules", ".hg", ".svn", "__pycache__"}
@@ -187,7 +188,7 @@ def _walk(root: Path, include, exclude, gitignore=True, outside=False):
             yield InputError(d, exc.strerror or str(exc))
             continue
         subdirs = []
-        pruned.update(site.pruned(d, [e.name for e in entries]))
+        pruned.update(sites.pruned(d, [e.name for e in entries]))
         for e in entries:
             path = os.path.join(d, e.name) if str(d) != "." else e.name
             rel = os.path.relpath(path, root).replace(os.sep, "/")
@@ -214,7 +215,7 @@ def _walk(root: Path, include, exclude, gitignore=True, outside=False):
                     continue
                 subdirs.append((Path(path), specs))
             elif is_file:
-                if any(fnmatch(e.name, pat) for pat in include) and not _excluded(rel, e.name, exclude):
+                if (any(fnmatch(e.name, pat) for pat in include) or _is_data_file(path)) and not _excluded(rel, e.name, exclude):
                     if any(fnmatch(e.name.lower(), pat) for pat in NOT_COPY):
                         continue
                     if specs and _ignored(specs, path, False):
