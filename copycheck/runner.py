@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .source import files
 from .findings import at_or_above
+from .markup import Unparsable
 
 REPORT_MARK = '<meta name="generator" content="copycheck '  # our own HTML report, written into the site
 
@@ -53,6 +54,8 @@ def check_one(linter, path, read=None):
         return None, page.findings, page.words, truncated(page, path)
     except files.InputError as exc:
         return exc, [], 0, None
+    except Unparsable as exc:
+        return files.InputError(path, str(exc), line=exc.line), [], 0, None
     except MatchTimeout as exc:
         return files.InputError(path, str(exc)), [], 0, None
     except RecursionError:

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 FORMATS = {
-    ".md": "markdown", ".markdown": "markdown", ".mdx": "markdown", ".mkd": "markdown",
+    ".md": "markdown", ".markdown": "markdown", ".mkd": "markdown",
+    ".mdx": "mdx", ".jsx": "jsx", ".tsx": "tsx",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".txt": "text", ".text": "text",
 }
@@ -33,6 +34,15 @@ class Parsed:
     directives: list = field(default_factory=list)  # complete once the stream is exhausted
 
 
+class Unparsable(Exception):
+    """A page its format's parser cannot read (a JSX or TSX syntax error): str() is the
+    one-line message, line where it is (0: not known)."""
+
+    def __init__(self, message: str, line: int = 0):
+        super().__init__(message)
+        self.line = line
+
+
 def format_for(name: str) -> str:
     return FORMATS.get(PurePath(name).suffix.lower(), "text")
 
@@ -43,6 +53,14 @@ def stream(source: str, fmt: str, parsed: Parsed, frontmatter_keys=None):
         from . import markdown
 
         return markdown.stream(source, parsed, frontmatter_keys)
+    if fmt == "mdx":
+        from . import mdx
+
+        return mdx.stream(source, parsed, frontmatter_keys)
+    if fmt == "jsx" or fmt == "tsx":
+        from . import jsx
+
+        return jsx.stream(source, parsed, fmt)
     if fmt == "html":
         from . import html
 
