@@ -14,6 +14,7 @@ Markdown again, so claims after it are linted.  Nothing here raises on any text.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 import pyromark
@@ -30,6 +31,7 @@ _WIDE = compiled(r"[^\x00-\x7f]")
 _NOT_NEWLINE = compiled(r"[^\n]")
 _LEAVES = {"Paragraph": "paragraph", "Heading": "heading", "TableCell": "table"}
 _SKIP = ("CodeBlock", "MetadataBlock")
+_FENCE_RUN = compiled(r"^([ \t>]*)(`{3,}|~{3,})", re.M)
 _HAND_ON = 64  # events between looks at the outbox
 
 
@@ -95,6 +97,7 @@ class _Reader:
         autolink = 0  # inside an autolink: its text is a URL
         html_block = None  # [start, ranges] of the HTML block being read
         fence = None  # (start, end) of a fenced code block, to see whether it closes
+        rest = None  # where the text after a fence that never closes starts
         count = 0
         for event, span in pyromark.events_with_range(body, options=_OPTIONS):
             count += 1
@@ -166,11 +169,10 @@ class _Reader:
                 elif name in _SKIP:
                     skip -= 1
                     if fence is not None:
-                        closed = _closes(source, fence[0], e)
                         opened_end = source.find("\n", fence[0], e)
+                        if opened_end >= 0 and not source[e:end].strip() and not _closes(source, fence[0], e):
+                            rest = opened_end + 1  # never closed: it ran to the end of the page
                         fence = None
-                        if not closed and opened_end >= 0 and source[e:end].strip() == "":  # ran to the end of the page
-                            yield from self.read(opened_end + 1, e)
                 elif name == "HtmlBlock":
                     if html_block is not None:
                         self.html(*html_block)
@@ -191,6 +193,10 @@ class _Reader:
                     self.builder.replace(s, e - s, " ")
         self.flush()
         yield from handed_on(outbox)
+        if rest is not None:  # read again with no fence in it (so once: linear on any page)
+            text = self.text
+            self.text = text[:rest] + _FENCE_RUN.sub(_blank_fence, text[rest:end]) + text[end:]
+            yield from self.read(rest, end)
 
     def blanked(self, builder, s, e):
         """Text with code blanked inside it (MDX): what stands copied, a gap for the rest."""
@@ -203,8 +209,8 @@ class _Reader:
                 j += 1
             if same:
                 builder.copy(i, source[i:j])
-            else:
-                builder.replace(i, j - i, " ")
+            else:  # a gap (two spaces for one character: a piece of equal length reads as a copy)
+                builder.replace(i, j - i, " " if j - i > 1 else "  ")
             i = j
 
     def inline_html(self, s, e, value):
@@ -264,6 +270,10 @@ def _closes(source: str, start: int, end: int) -> bool:
         return False
     tail = last[1].lstrip(" \t>")
     return bool(mark) and tail.startswith(mark * run) and not tail.strip().strip(mark)
+
+
+def _blank_fence(m) -> str:
+    return m.group(1) + " " * len(m.group(2))
 
 
 def _copy_without_urls(builder, start: int, text: str) -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
 
-DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.mdx", "*.html", "*.htm", "*.txt")
+DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.mdx", "*.jsx", "*.tsx", "*.html", "*.htm", "*.txt")
 ALWAYS_SKIP_DIRS = {".git", "node_modules", ".hg", ".svn", "__pycache__"}
 MAX_BYTES = 1 << 31
 
