@@ -183,3 +183,15 @@ def test_markdown_reads_what_a_browser_shows():
     located = _located(page, markup.read(page, "markdown").blocks)
     assert [t for t, _, _ in located] == ["See the leaflet .", "Quiet rooms.", "Short visits and easy parking"]
     assert [(line, col) for _, line, col in located] == [(1, 1), (6, 3), (9, 3)]
+
+
+@pytest.mark.parametrize("source, fmt, last", [
+    ("<div>\r\nQuiet <b>rooms</b>.\r\n</div>\r\n\r\n> <div>\r\n> Calm.\r\n> </div>\r\n", "markdown", "Calm."),  # CRLF
+    ("Intro.\r\n\r\n<div>\r\nCalm <b>rooms</b>.\r\n</div>\r\n", "mdx", "Calm rooms ."),
+    ("Prices from {40 pounds.\n\nOpen daily.\n", "mdx", "Open daily."),  # a brace that never closes is text
+])
+def test_positions_hold_through_html_blocks_and_stray_braces(source, fmt, last):
+    blocks = markup.read(source, fmt).blocks
+    assert blocks and all(tl != sl or source[s:s + sl] == b.text[t:t + tl]
+                          for b in blocks for t, s, tl, sl in b.segs)
+    assert " ".join(blocks[-1].text.split()) == last

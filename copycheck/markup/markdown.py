@@ -28,7 +28,7 @@ _OPTIONS = (pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROU
             | pyromark.Options.ENABLE_TASKLISTS | pyromark.Options.ENABLE_FOOTNOTES)
 _URL = compiled(r"(?:https?://|www\.)[^\s<>()\[\]]+")  # a bare URL in text: not copy
 _WIDE = compiled(r"[^\x00-\x7f]")
-_NOT_NEWLINE = compiled(r"[^\n]")
+_NOT_NEWLINE = compiled(r"[^\r\n]")
 _LEAVES = {"Paragraph": "paragraph", "Heading": "heading", "TableCell": "table"}
 _SKIP = ("CodeBlock", "MetadataBlock")
 _FENCE_RUN = compiled(r"^([ \t>]*)(`{3,}|~{3,})", re.M)
@@ -238,8 +238,9 @@ class _Reader:
             pieces, at = [], start
             for a, b in ranges:
                 if a > at:
-                    pieces.append(_NOT_NEWLINE.sub(" ", source[at:a]))
-                    if source[at:a].strip():
+                    blank = _NOT_NEWLINE.sub(" ", source[at:a])
+                    pieces.append(blank)
+                    if blank != source[at:a]:
                         gaps.append((at, a))
                 pieces.append(source[a:b])
                 at = b

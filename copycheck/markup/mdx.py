@@ -17,7 +17,7 @@ from .markdown import _Reader
 
 _ESM = compiled(r"^(?:import|export)\b[^\n]*(?:\n(?![ \t]*\r?\n)[^\n]*)*", re.M)
 _FENCE = compiled(r"^[ \t]{0,3}(`{3,}|~{3,})", re.M)
-_NOT_NEWLINE = compiled(r"[^\n]")
+_NOT_NEWLINE = compiled(r"[^\r\n]")
 _COMMENT = compiled(r"\{\s*/\*(.*?)\*/\s*\}", re.S)
 
 
@@ -91,7 +91,10 @@ def _mask(source: str, start: int, parsed) -> str:
                 if depth == 0:
                     break
             k += 1
-        end = min(k + 1, n)
+        if k >= n:  # never closed: not an expression (MDX would refuse the page), read as text
+            i += 1
+            continue
+        end = k + 1
         m = _COMMENT.fullmatch(source, i, end)
         if m and "copycheck-" in m.group(1):
             d = directives.from_comment(f"<!--{m.group(1)}-->", i)
