@@ -96,9 +96,10 @@ class _Reader:
         while stack:
             node = stack.pop()
             if node.type == "ERROR" or node.is_missing:
-                row, _ = node.start_point
+                if node.child_count and not any(c.has_error or c.is_missing for c in node.children):
+                    node = node.children[-1]  # where the parser gave up
                 s = self.at(node.start_byte)
-                return row + 1, s - (self.source.rfind("\n", 0, s) + 1) + 1
+                return self.source.count("\n", 0, s) + 1, s - (self.source.rfind("\n", 0, s) + 1) + 1
             stack.extend(reversed([c for c in node.children if c.has_error or c.is_missing]))
         return 1, 1
 
