@@ -5,16 +5,15 @@ on the CommonMark spec's examples, and how fast it reads the benchmark site.
 
 SPEC.json is the spec's examples as JSON (a list of {"markdown", "html",
 "section", "example"}), for example https://spec.commonmark.org/0.31.2/spec.json
-(CC BY-SA 4.0; not shipped here).  Readers compared: copycheck's own
-(copycheck.markup.markdown) and, if it is installed (``pip install pyromark``),
-a sketch of a reader on pyromark, bindings to pulldown-cmark: its events with
-their byte ranges turned into copycheck blocks, HTML blocks read by copycheck's
-HTML reader.
+(CC BY-SA 4.0; a copy is kept for the tests in tests/data/commonmark-spec-0.31.2.json).
+The reader judged is copycheck's (copycheck.markup.markdown, on pyromark).
 
 For each example:
 - words: the words (\\w+) of the blocks, in order, equal those of the rendered
   HTML's visible text (code, pre, script and style left out; an image's alt
-  text kept, as copycheck's readers keep it);
+  text kept, as copycheck's readers keep it; an address shown as its own link
+  text (an autolink) or standing bare in the text left out, as copycheck's
+  readers leave URLs out);
 - positions: every piece a block copies from the source stands in the source
   at the offset the block gives for it.
 
@@ -30,19 +29,18 @@ import re
 import statistics
 import sys
 import time
-from bisect import bisect_left
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from copycheck import markup  # noqa: E402
-from copycheck.source.blocks import BlockBuilder  # noqa: E402
 
 WORD = re.compile(r"\w+")
-_WIDE = re.compile(r"[^\x00-\x7f]")
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]+")  # a bare address in text (as copycheck's readers see one)
 
 
 class _Visible(HTMLParser):
@@ -54,6 +52,7 @@ class _Visible(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.depth = 0
         self.parts = []
+        self.links = []  # (href, index into parts) of the open <a> tags
 
     def handle_starttag(self, tag, attrs):
         if tag in self.HIDDEN:
@@ -61,11 +60,18 @@ class _Visible(HTMLParser):
         elif tag == "img" and not self.depth:
             self.parts.append(" " + (dict(attrs).get("alt") or "") + " ")
         else:
+            if tag == "a":
+                self.links.append((dict(attrs).get("href") or "", len(self.parts) + 1))
             self.parts.append(" ")
 
     def handle_endtag(self, tag):
         if tag in self.HIDDEN:
             self.depth = max(0, self.depth - 1)
+        elif tag == "a" and self.links:
+            href, at = self.links.pop()
+            shown = "".join(self.parts[at:]).strip()
+            if shown and unquote(href) in (unquote(shown), "mailto:" + unquote(shown)):
+                del self.parts[at:]  # an autolink: its text is its address, not copy
         self.parts.append(" ")
 
     def handle_data(self, data):
@@ -77,98 +83,11 @@ def rendered_words(html: str) -> list:
     parser = _Visible()
     parser.feed(html)
     parser.close()
-    return WORD.findall("".join(parser.parts))
+    return WORD.findall(_URL.sub(" ", "".join(parser.parts)))
 
 
 def ours(source: str) -> list:
     return markup.read(source, "markdown").blocks
-
-
-# -- a sketch of a reader on pyromark -----------------------------------------
-_SKIP = ("CodeBlock", "MetadataBlock")
-_BLOCKS = {"Paragraph": "paragraph", "Heading": "heading", "Item": "list", "TableCell": "table"}
-
-
-def _name(tag):
-    return tag if isinstance(tag, str) else next(iter(tag))
-
-
-def pyromark_reader():
-    try:
-        import pyromark
-    except ImportError:
-        return None
-    options = pyromark.Options.ENABLE_TABLES  # front matter: copycheck's own reader, before the body
-
-    def read(source: str) -> list:
-        wide = [] if source.isascii() else [m.start() for m in _WIDE.finditer(source)]
-        starts, extra = [], [0]  # byte offset of each wide character; bytes added before it
-        for c in wide:
-            starts.append(c + extra[-1])
-            extra.append(extra[-1] + len(source[c].encode("utf-8")) - 1)
-        blocks, stack, skip = [], [], 0
-        builder = None
-        html = []
-        for event, span in pyromark.events_with_range(source, options=options):
-            start, end = span["start"], span["end"]
-            if starts:  # byte offsets -> character offsets
-                start -= extra[bisect_left(starts, start)]
-                end -= extra[bisect_left(starts, end)]
-            if isinstance(event, str):  # SoftBreak, HardBreak, Rule
-                if builder is not None and event in ("SoftBreak", "HardBreak"):
-                    builder.replace(start, 0, "\n")
-                continue
-            kind, value = next(iter(event.items()))
-            if kind == "Start":
-                name = _name(value)
-                if name in _SKIP:
-                    skip += 1
-                elif name in _BLOCKS and builder is None:
-                    builder = BlockBuilder(_BLOCKS[name])
-                    stack.append(name)
-                elif (name in _BLOCKS or name == "List") and builder is not None:  # a paragraph or list in an item
-                    builder.replace(start, 0, "\n")
-                elif name in ("Link", "Image") and builder is not None:
-                    builder.replace(start, 0, " ")
-                elif name == "HtmlBlock":
-                    html = [start]
-            elif kind == "End":
-                name = _name(value)
-                if name in _SKIP:
-                    skip -= 1
-                elif stack and name == stack[-1]:
-                    stack.pop()
-                    block = builder.build()
-                    if block is not None:
-                        blocks.append(block)
-                    builder = None
-                elif name in ("Link", "Image") and builder is not None:
-                    builder.replace(end, 0, " ")
-                elif name in _BLOCKS and builder is not None:
-                    builder.replace(end, 0, "\n")
-                elif name == "HtmlBlock" and html:
-                    raw_start = html[0]
-                    for b in markup.read(source[raw_start:end], "html").blocks:
-                        b.segs = tuple((t, s + raw_start, tl, sl) for t, s, tl, sl in b.segs)
-                        blocks.append(b)
-                    html = []
-            elif kind == "Text" and not skip:
-                if builder is None:  # text outside any block that carries words (a tight list's item)
-                    builder = BlockBuilder("list")
-                    stack.append("Item")
-                if source[start:end] == value:
-                    builder.copy(start, value)
-                else:
-                    builder.replace(start, end - start, value)
-            elif kind in ("Code", "InlineHtml") and builder is not None:
-                builder.replace(start, end - start, " ")
-        if builder is not None:
-            block = builder.build()
-            if block is not None:
-                blocks.append(block)
-        return blocks
-
-    return read
 
 
 # -- judging -----------------------------------------------------------------
@@ -221,11 +140,6 @@ def main():
     args = ap.parse_args()
     examples = json.loads(args.spec.read_text(encoding="utf-8"))
     readers = {"copycheck": ours}
-    other = pyromark_reader()
-    if other is None:
-        print("pyromark is not installed: only copycheck's reader is judged", file=sys.stderr)
-    else:
-        readers["pyromark sketch"] = other
     sections = sorted({ex["section"] for ex in examples})
     totals = Counter(ex["section"] for ex in examples)
     results = {name: judge(read, examples) for name, read in readers.items()}

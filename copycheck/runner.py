@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .source import files
 from .findings import at_or_above, one_per_words
+from .markup import Unparsable
 
 REPORT_MARK = '<meta name="generator" content="copycheck '  # our own HTML report, written into the site
 
@@ -54,6 +55,8 @@ def check_one(linter, path, read=None):
         return None, one_per_words(page.findings, linter.is_claim), page.words, truncated(page, path)
     except files.InputError as exc:
         return exc, [], 0, None
+    except Unparsable as exc:
+        return files.InputError(path, str(exc), line=exc.line), [], 0, None
     except MatchTimeout as exc:
         return files.InputError(path, str(exc)), [], 0, None
     except RecursionError:

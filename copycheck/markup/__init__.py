@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 FORMATS = {
-    ".md": "markdown", ".markdown": "markdown", ".mdx": "markdown", ".mkd": "markdown",
+    ".md": "markdown", ".markdown": "markdown", ".mkd": "markdown",
+    ".mdx": "mdx", ".jsx": "jsx", ".tsx": "tsx",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".txt": "text", ".text": "text",
     ".yaml": "data", ".yml": "data", ".json": "data", ".toml": "data",  # data.py: read by key path
@@ -34,6 +35,15 @@ class Directive:
 class Parsed:
     blocks: list = field(default_factory=list)  # read() : all the page's blocks; stream(): the outbox
     directives: list = field(default_factory=list)  # complete once the stream is exhausted
+
+
+class Unparsable(Exception):
+    """A page its format's parser cannot read (a JSX or TSX syntax error): str() is the
+    one-line message, line where it is (0: not known)."""
+
+    def __init__(self, message: str, line: int = 0):
+        super().__init__(message)
+        self.line = line
 
 
 def format_for(name: str) -> str:
@@ -70,6 +80,14 @@ def _stream(source, fmt, parsed, frontmatter_keys, path):
         from . import markdown
 
         return markdown.stream(source, parsed, frontmatter_keys)
+    if fmt == "mdx":
+        from . import mdx
+
+        return mdx.stream(source, parsed, frontmatter_keys)
+    if fmt == "jsx" or fmt == "tsx":
+        from . import jsx
+
+        return jsx.stream(source, parsed, fmt)
     if fmt == "html":
         from . import html
 

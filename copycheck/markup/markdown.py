@@ -1,252 +1,307 @@
-"""Markdown (CommonMark-ish, GFM tables) -> text blocks.
+"""Markdown (CommonMark, with GFM tables, strikethrough, task lists and footnotes)
+-> text blocks, parsed by pyromark (bindings to pulldown-cmark, a CommonMark-correct
+pull parser that gives the byte range of every event).
 
-A line-based block scanner: headings, paragraphs, list items, block quotes and
-table cells become blocks; fenced and indented code, HTML comments, raw
-<script>/<style>/<pre> blocks, link definitions and thematic breaks are
-skipped.  Broken markup degrades to text; nothing here raises.
+Headings, paragraphs, list items, table cells and footnotes become blocks; link text
+and image alt text are kept; code (fenced, indented, inline), URLs and autolinks,
+link reference definitions and inline tags are left out.  An HTML block is read by
+copycheck's HTML reader (script, style and pre skipped, alt text kept) at its own
+offsets.  HTML comments are where suppression directives live, inline or as a
+block.  Front matter is read first by frontmatter.py; the body after it is parsed.
+A fenced code block that never closes runs to the end of the page in CommonMark,
+but it is a mistake on a published page: what follows its opening line is read as
+Markdown again, so claims after it are linted.  Nothing here raises on any text.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+
+import pyromark
 
 from claimrules.cache import compiled
 
-from . import directives, frontmatter, handed_on
-from ..source.blocks import BlockBuilder
-from ..source.positions import split_lines
-from .inline import add_markdown
+from . import Parsed, directives, frontmatter, handed_on
+from ..source.blocks import Block, BlockBuilder
 
-_FENCE = compiled(r" {0,3}(`{3,}(?=[^`]*$)|~{3,})")  # a backtick fence's info string has no backtick
-_ATX = compiled(r" {0,3}(#{1,6})(?:[ \t]+|$)")
-_ATX_CLOSE = compiled(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
-_QUOTE = compiled(r" {0,3}> ?")
-_LIST = compiled(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
-_HR = compiled(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_SETEXT = compiled(r" {0,3}(?:=+|-+)[ \t]*$")
-_LINKDEF = compiled(r" {0,3}\[[^\]]+\]:\s*\S+")
-_TABLE_DELIM = compiled(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
-_RAW_OPEN = compiled(r"[ \t]*<(script|style|pre|textarea|template)\b", re.I)
-_COMMENT_OPEN = compiled(r"[ \t]*<!--")
-_CELL_SPLIT = compiled(r"(?<!\\)\|")
-
-
-def _indent(content: str) -> int:
-    width = 0
-    for ch in content:
-        if ch == " ":
-            width += 1
-        elif ch == "\t":
-            width += 4 - width % 4
-        else:
-            break
-    return width
+_OPTIONS = (pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH
+            | pyromark.Options.ENABLE_TASKLISTS | pyromark.Options.ENABLE_FOOTNOTES)
+_URL = compiled(r"(?:https?://|www\.)[^\s<>()\[\]]+")  # a bare URL in text: not copy
+_WIDE = compiled(r"[^\x00-\x7f]")
+_NOT_NEWLINE = compiled(r"[^\r\n]")
+_LEAVES = {"Paragraph": "paragraph", "Heading": "heading", "TableCell": "table"}
+_SKIP = ("CodeBlock", "MetadataBlock")
+_FENCE_RUN = compiled(r"^([ \t>]*)(`{3,}|~{3,})", re.M)
+_HAND_ON = 64  # events between looks at the outbox
 
 
 def stream(source: str, parsed, frontmatter_keys=None):
     """The page's blocks in order (markup/__init__.py); directives into parsed."""
     body_start = frontmatter.read(source, parsed, frontmatter_keys)
-    yield from _Scanner(source, parsed).run(split_lines(source, body_start))
+    yield from handed_on(parsed.blocks)
+    yield from _Reader(source, parsed).read(body_start, len(source))
     yield from handed_on(parsed.blocks)
 
 
-class _Para:
-    """An open paragraph or list item: the source pieces of its lines.  Lines
-    that follow each other in the source are read as one run, so inline markup
-    may span lines and the block maps back in one piece."""
-
-    __slots__ = ("scope", "pieces")
-
-    def __init__(self, scope):
-        self.scope = scope
-        self.pieces = []  # [start, end) source offsets of each line's content
-
-    def add(self, start, end):
-        self.pieces.append([start, end])
+def _name(tag) -> str:
+    return tag if isinstance(tag, str) else next(iter(tag))
 
 
-class _Scanner:
-    def __init__(self, source, parsed):
+class _Reader:
+    """Reads the events of self.text (the source, or for MDX the source with its code
+    blanked: same length, same offsets) into blocks that map back to self.source."""
+
+    def __init__(self, source, parsed, text=None):
         self.source = source
+        self.text = source if text is None else text
         self.parsed = parsed
-        self.para = None  # the open paragraph BlockBuilder
-        self.line_no = 0
+        self.builder = None  # the open block
+        self.scope = "paragraph"
 
-    # -- blocks ------------------------------------------------------------
-    def flush(self, scope=None):
-        para = self.para
-        if para is None:
-            return
-        self.para = None
-        source = self.source
-        runs = []
-        for start, end in para.pieces:
-            if runs and not source[runs[-1][1]:start].strip():
-                runs[-1][1] = end  # only white space between: one run
-            else:
-                runs.append([start, end])
-        builder = BlockBuilder(scope or para.scope)
-        for i, (start, end) in enumerate(runs):
-            if i:
-                builder.replace(start, 0, "\n")
-            add_markdown(builder, start, source[start:end], self.comment)
-        block = builder.build()
-        if block is not None:
-            self.parsed.blocks.append(block)
+    def flush(self):
+        builder = self.builder
+        if builder is not None:
+            self.builder = None
+            block = builder.build()
+            if block is not None:
+                self.parsed.blocks.append(block)
 
-    def inline(self, builder, offset, text):
-        add_markdown(builder, offset, text, self.comment)
+    def open(self, scope):
+        self.flush()
+        self.builder = BlockBuilder(scope)
+        return self.builder
 
-    def single(self, scope, offset, text):
-        builder = BlockBuilder(scope)
-        self.inline(builder, offset, text)
-        block = builder.build()
-        if block is not None:
-            self.parsed.blocks.append(block)
-
-    def comment(self, offset, text):
-        d = directives.from_comment(text, offset)
+    def comment(self, start, raw_end):
+        """An HTML comment at source offset start: a directive, if it is one."""
+        end = self.source.find("-->", start + 4, raw_end)
+        text = self.source[start:end + 3] if end >= 0 else self.source[start:raw_end]
+        d = directives.from_comment(text, start)
         if d:
             self.parsed.directives.append(d)
 
-    # -- the line loop --------------------------------------------------------
-    def run(self, lines, fences=True):
-        """fences=False: read fence lines as text (the rest of a document whose
-        last fence never closes: published text, so it is linted)."""
-        fence = None  # the opening fence string while inside a fenced block
-        fence_end = 0  # offset just past the line that opened it
-        raw_end = None  # closing tag while inside a raw HTML block
-        comment_start = None  # offset of an open multi-line HTML comment
-        table = False
-        list_indent = None  # content indent of the current list item
-        prev_blank = True
-        lines = iter(lines)
-        following = next(lines, None)
+    def read(self, start, end):
+        """The blocks of source[start:end] (parsed on its own), in order."""
+        source = self.source
+        body = self.text[start:end] if start or end != len(source) else self.text
+        if body.isascii():
+            starts = None
+        else:  # UTF-8 byte offsets -> str offsets: the byte offset of each wide character, bytes added before it
+            starts, extra = [], [0]
+            for m in _WIDE.finditer(body):
+                c = m.start()
+                starts.append(c + extra[-1])
+                extra.append(extra[-1] + len(body[c].encode("utf-8", "surrogatepass")) - 1)
         outbox = self.parsed.blocks
-        while following is not None:
-            if outbox:
+        stack = []  # open containers: Item, List, BlockQuote, Table, ...
+        skip = 0  # inside code
+        autolink = 0  # inside an autolink: its text is a URL
+        html_block = None  # [start, ranges] of the HTML block being read
+        fence = None  # (start, end) of a fenced code block, to see whether it closes
+        rest = None  # where the text after a fence that never closes starts
+        count = 0
+        for event, span in pyromark.events_with_range(body, options=_OPTIONS):
+            count += 1
+            if outbox and count % _HAND_ON == 0:
                 yield from handed_on(outbox)
-            off, content = following
-            following = next(lines, None)  # one line of lookahead, for table headers
-            if fence is not None:
-                stripped = content.lstrip(" ")
-                if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0]).strip():
-                    fence = None
+            s, e = span["start"], span["end"]
+            if starts is not None:
+                s -= extra[bisect_left(starts, s)]
+                e -= extra[bisect_left(starts, e)]
+            s += start
+            e += start
+            if isinstance(event, str):  # SoftBreak, HardBreak, Rule
+                if event == "Rule":
+                    self.flush()
+                elif self.builder is not None and not skip:
+                    self.builder.replace(s, 0, "\n")
                 continue
-            if comment_start is not None:
-                end = content.find("-->")
-                if end >= 0:
-                    self.comment(comment_start, self.source[comment_start:off + end + 3])
-                    comment_start = None
-                continue
-            if raw_end is not None:
-                if raw_end in content.lower():
-                    raw_end = None
-                continue
-
-            if not content.strip():
-                self.flush()
-                table = False
-                prev_blank = True
-                continue
-
-            indent = _indent(content)
-            # indented code: after a blank line, outside any list item
-            if indent >= 4 and self.para is None and prev_blank and (list_indent is None or indent >= list_indent + 4):
-                continue
-            if prev_blank and list_indent is not None and indent < list_indent and not _LIST.match(content):
-                list_indent = None
-            prev_blank = False
-
-            # strip block-quote markers, remembering the offset
-            at, q = 0, _QUOTE.match(content)
-            while q:  # positions, not slices: a line of a million ">" stays linear
-                at = q.end()
-                q = _QUOTE.match(content, at)
-            if at:
-                off += at
-                content = content[at:]
-            if not content.strip():
-                self.flush()
-                continue
-
-            first = content.lstrip(" \t")[:1]
-            if first.isalpha() and "|" not in content and not (self.para is None and _LINKDEF.match(content)):
-                # the common case: a line of prose (a lazy continuation, or a new paragraph)
-                if self.para is None:
-                    self.para = _Para("paragraph")
-                self.para.add(off + len(content) - len(content.lstrip(" \t")), off + len(content))
-                continue
-            m = _FENCE.match(content) if fences else None
-            if m:
-                self.flush()
-                fence = m.group(1)
-                fence_end = off + len(content)
-                continue
-            if _COMMENT_OPEN.match(content):
-                start = content.find("<!--")
-                end = content.find("-->", start + 4)
-                self.flush()
-                if end < 0:
-                    comment_start = off + start
+            kind, value = next(iter(event.items()))
+            if kind == "Text":
+                if skip:
                     continue
-                self.comment(off + start, content[start:end + 3])
-                rest = content[end + 3:]
-                if rest.strip():
-                    self.para = _Para("paragraph")
-                    self.para.add(off + end + 3, off + len(content))
-                continue
-            m = _RAW_OPEN.match(content)
-            if m:
-                self.flush()
-                closing = f"</{m.group(1).lower()}"
-                if closing not in content.lower():
-                    raw_end = closing
-                continue
-            if self.para is not None and _SETEXT.match(content) and not table and self.para.scope == "paragraph":
-                self.flush("heading")
-                continue
-            if _HR.match(content):
-                self.flush()
-                continue
-            m = _ATX.match(content)
-            if m:
-                self.flush()
-                text = content[m.end():]
-                close = _ATX_CLOSE.search(text)
-                if close:
-                    text = text[:close.start()]
-                self.single("heading", off + m.end(), text)
-                continue
-            if _LINKDEF.match(content) and self.para is None:
-                continue
-            if "|" in content and (table or (following is not None and "-" in following[1] and _TABLE_DELIM.match(following[1]))):
-                self.flush()
-                table = True
-                if _TABLE_DELIM.match(content):
+                builder = self.builder or self.open("list" if stack and stack[-1] == "Item" else "paragraph")
+                if autolink:
                     continue
-                self.table_row(off, content)
-                continue
-            m = _LIST.match(content)
-            if m:
-                self.flush()
-                list_indent = _indent(content[:m.end()]) if content[m.end():].strip() else indent + 2
-                self.para = _Para("list")
-                self.para.add(off + m.end(), off + len(content))
-                continue
-            # paragraph text, or a lazy continuation of the open block
-            lead = len(content) - len(content.lstrip(" \t"))
-            if self.para is None:
-                self.para = _Para("paragraph")
-            self.para.add(off + lead, off + len(content))
+                if source.startswith(value, s) and len(value) == e - s:
+                    if "://" in value or "www." in value:
+                        _copy_without_urls(builder, s, value)
+                    else:
+                        builder.copy(s, value)
+                elif len(value) == e - s and self.text.startswith(value, s):
+                    self.blanked(builder, s, e)
+                else:  # an entity or escape: the text stands for its source
+                    builder.replace(s, e - s, value)
+            elif kind == "Start":
+                name = _name(value)
+                if name in _LEAVES:
+                    scope = _LEAVES[name]
+                    if scope == "paragraph" and stack and stack[-1] == "Item":
+                        scope = "list"
+                    self.open(scope)
+                elif name == "Link" or name == "Image":
+                    builder = self.builder or self.open("list" if stack and stack[-1] == "Item" else "paragraph")
+                    if name == "Link" and value["Link"]["link_type"] in ("Autolink", "Email"):
+                        if not autolink:
+                            builder.replace(s, e - s, " ")
+                        autolink += 1
+                    elif not autolink:
+                        builder.replace(s, 0, " ")
+                elif name in _SKIP:
+                    self.flush()
+                    skip += 1
+                    if name == "CodeBlock" and not isinstance(value[name], str) and "Fenced" in value[name]:
+                        fence = (s, e)
+                elif name == "HtmlBlock":
+                    self.flush()
+                    html_block = [s, []]
+                elif name not in ("Emphasis", "Strong", "Strikethrough", "Superscript", "Subscript"):
+                    self.flush()  # a container: Item, List, BlockQuote, Table, TableRow, FootnoteDefinition, ...
+                    stack.append(name)
+            elif kind == "End":
+                name = _name(value)
+                if name in _LEAVES:
+                    self.flush()
+                elif name == "Link" or name == "Image":
+                    if autolink and name == "Link":
+                        autolink -= 1
+                    elif self.builder is not None and not autolink:
+                        self.builder.replace(e, 0, " ")
+                elif name in _SKIP:
+                    skip -= 1
+                    if fence is not None:
+                        opened_end = source.find("\n", fence[0], e)
+                        if opened_end >= 0 and not source[e:end].strip() and not _closes(source, fence[0], e):
+                            rest = opened_end + 1  # never closed: it ran to the end of the page
+                        fence = None
+                elif name == "HtmlBlock":
+                    if html_block is not None:
+                        self.html(*html_block)
+                    html_block = None
+                elif name not in ("Emphasis", "Strong", "Strikethrough", "Superscript", "Subscript"):
+                    self.flush()
+                    if stack:
+                        stack.pop()
+            elif kind == "Html":
+                if html_block is not None:
+                    html_block[1].append((s, e))
+            elif kind == "InlineHtml":
+                if self.builder is not None and not skip:
+                    self.builder.replace(s, e - s, " ")
+                self.inline_html(s, e, value)
+            elif kind == "Code" or kind == "FootnoteReference" or kind.endswith("Math"):
+                if self.builder is not None:
+                    self.builder.replace(s, e - s, " ")
         self.flush()
-        if fence is not None:  # never closed: read what follows it as text
-            yield from self.run(split_lines(self.source, fence_end), fences=False)
+        yield from handed_on(outbox)
+        if rest is not None:  # read again with no fence in it (so once: linear on any page)
+            text = self.text
+            self.text = text[:rest] + _FENCE_RUN.sub(_blank_fence, text[rest:end]) + text[end:]
+            yield from self.read(rest, end)
 
-    def table_row(self, off, content):
-        pos = 0
-        for m in _CELL_SPLIT.finditer(content + "|"):
-            cell = content[pos:m.start()]
-            if cell.strip():
-                lead = len(cell) - len(cell.lstrip())
-                self.single("table", off + pos + lead, cell.strip())
-            pos = m.end()
+    def blanked(self, builder, s, e):
+        """Text with code blanked inside it (MDX): what stands copied, a gap for the rest."""
+        source, text = self.source, self.text
+        i = s
+        while i < e:
+            same = source[i] == text[i]
+            j = i + 1
+            while j < e and (source[j] == text[j]) == same:
+                j += 1
+            if same:
+                builder.copy(i, source[i:j])
+            else:  # a gap (two spaces for one character: a piece of equal length reads as a copy)
+                builder.replace(i, j - i, " " if j - i > 1 else "  ")
+            i = j
+
+    def inline_html(self, s, e, value):
+        if value.startswith("<!--"):
+            self.comment(s, e)
+
+    def html(self, start, ranges):
+        """An HTML block (the source pieces that are HTML, between block-quote or list
+        markers) through copycheck's HTML reader, at its own offsets."""
+        if not ranges:
+            return
+        source = self.source
+        end = ranges[-1][1]
+        if len(ranges) == 1:
+            a, b = ranges[0]
+            piece = source[a:b].strip()
+            if piece.startswith("<!--") and piece.find("<!--", 4) < 0 and piece.endswith("-->"):
+                self.comment(source.find("<!--", a, b), b)  # the common case: a comment alone
+                return
+            start, masked = a, source[a:b]
+        else:
+            masked = None
+        gaps = []  # block-quote markers between the lines: blanked for the HTML reader, never copied
+        if masked is None:
+            pieces, at = [], start
+            for a, b in ranges:
+                if a > at:
+                    blank = _NOT_NEWLINE.sub(" ", source[at:a])
+                    pieces.append(blank)
+                    if blank != source[at:a]:
+                        gaps.append((at, a))
+                pieces.append(source[a:b])
+                at = b
+            masked = "".join(pieces)
+        from . import html
+
+        inner = Parsed()
+        for block in html.stream(masked, inner):
+            if gaps:
+                block = _without_gaps(block, start, source, gaps)
+            elif start:
+                block = Block(block.text, block.scope, tuple((t, s + start, tl, sl) for t, s, tl, sl in block.segs))
+            if block is not None:
+                self.parsed.blocks.append(block)
+        for d in inner.directives:
+            d.start += start
+            d.end += start
+            self.parsed.directives.append(d)
+
+
+def _closes(source: str, start: int, end: int) -> bool:
+    """Whether the fenced code block source[start:end] ends with its closing fence."""
+    opening = source[start:source.find("\n", start, end) if "\n" in source[start:end] else end].lstrip(" \t>-*+0123456789.)")
+    mark = opening[:1]
+    run = len(opening) - len(opening.lstrip(mark)) if mark in "`~" and mark else 3
+    last = source[start:end].rstrip("\r\n").rsplit("\n", 1)
+    if len(last) < 2:
+        return False
+    tail = last[1].lstrip(" \t>")
+    return bool(mark) and tail.startswith(mark * run) and not tail.strip().strip(mark)
+
+
+def _blank_fence(m) -> str:
+    return m.group(1) + " " * len(m.group(2))
+
+
+def _copy_without_urls(builder, start: int, text: str) -> None:
+    pos = 0
+    for m in _URL.finditer(text):
+        builder.copy(start + pos, text[pos:m.start()])
+        builder.replace(start + m.start(), m.end() - m.start(), " ")
+        pos = m.end()
+    builder.copy(start + pos, text[pos:])
+
+
+def _without_gaps(block, start: int, source: str, gaps) -> Block | None:
+    """A block the HTML reader read from a masked piece, shifted to its source offsets,
+    with the blanked markers left out of its copies."""
+    builder = BlockBuilder(block.scope)
+    text = block.text
+    for t, s, tl, sl in block.segs:
+        s += start
+        if tl != sl:
+            builder.replace(s, sl, text[t:t + tl])
+            continue
+        at, end = s, s + sl
+        for g0, g1 in gaps:
+            if g1 <= at or g0 >= end:
+                continue
+            builder.copy(at, source[at:max(at, g0)])
+            at = max(at, g1)
+        if at < end:
+            builder.copy(at, source[at:end])
+    return builder.build()

@@ -13,7 +13,7 @@ from pathlib import Path
 from . import sites
 from .sites import is_data_file as _is_data_file  # a site's data files are copy (markup/data.py reads them)
 
-DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.mdx", "*.html", "*.htm", "*.txt")
+DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.mdx", "*.jsx", "*.tsx", "*.html", "*.htm", "*.txt")
 ALWAYS_SKIP_DIRS = {".git", "node_modules", ".hg", ".svn", "__pycache__"}
 MAX_BYTES = 1 << 31
 

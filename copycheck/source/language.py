@@ -37,7 +37,7 @@ def of(source: str, fmt: str, texts=()) -> tuple:
         m = _HTML_LANG.search(head)
         if m:
             return _norm(m.group(1)), "declared"
-    elif fmt == "markdown":
+    elif fmt in ("markdown", "mdx"):
         fm = _FM.match(head)
         if fm:
             m = _FM_LANG.search(fm.group(0))
