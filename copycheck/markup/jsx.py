@@ -19,6 +19,7 @@ from claimrules.cache import compiled
 from . import Unparsable, directives, handed_on
 from ..source.blocks import BlockBuilder
 from .html import SCOPES
+from .inline import add_entities
 
 PROPS = {"title", "alt", "aria-label", "description", "placeholder", "label"}
 INLINE = {"a", "abbr", "b", "bdi", "bdo", "br", "cite", "data", "dfn", "em", "i", "kbd", "mark", "q", "s",
@@ -153,15 +154,7 @@ class _Reader:
 
     @staticmethod
     def entities(b, start, s):
-        if "&" not in s:
-            b.copy(start, s)
-            return
-        pos = 0
-        for m in _ENTITY.finditer(s):
-            b.copy(start + pos, s[pos:m.start()])
-            b.replace(start + m.start(), m.end() - m.start(), unescape(m.group()))
-            pos = m.end()
-        b.copy(start + pos, s[pos:])
+        add_entities(b, start, s, refs=_ENTITY)  # JSX decodes a reference only with its ";"
 
     def js_string(self, b, node) -> bool:
         """A JS string, or a template literal without substitutions: its text, escapes decoded."""

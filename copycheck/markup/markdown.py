@@ -14,7 +14,6 @@ Markdown again, so claims after it are linted.  Nothing here raises on any text.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 
 import pyromark
@@ -22,6 +21,7 @@ import pyromark
 from claimrules.cache import compiled
 
 from . import Parsed, directives, frontmatter, handed_on
+from .fences import closes, unfenced
 from ..source.blocks import Block, BlockBuilder
 
 _OPTIONS = (pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH
@@ -31,7 +31,6 @@ _WIDE = compiled(r"[^\x00-\x7f]")
 _NOT_NEWLINE = compiled(r"[^\r\n]")
 _LEAVES = {"Paragraph": "paragraph", "Heading": "heading", "TableCell": "table"}
 _SKIP = ("CodeBlock", "MetadataBlock")
-_FENCE_RUN = compiled(r"^([ \t>]*)(`{3,}|~{3,})", re.M)
 _HAND_ON = 64  # events between looks at the outbox
 
 
@@ -170,7 +169,7 @@ class _Reader:
                     skip -= 1
                     if fence is not None:
                         opened_end = source.find("\n", fence[0], e)
-                        if opened_end >= 0 and not source[e:end].strip() and not _closes(source, fence[0], e):
+                        if opened_end >= 0 and not source[e:end].strip() and not closes(source, fence[0], e):
                             rest = opened_end + 1  # never closed: it ran to the end of the page
                         fence = None
                 elif name == "HtmlBlock":
@@ -195,7 +194,7 @@ class _Reader:
         yield from handed_on(outbox)
         if rest is not None:  # read again with no fence in it (so once: linear on any page)
             text = self.text
-            self.text = text[:rest] + _FENCE_RUN.sub(_blank_fence, text[rest:end]) + text[end:]
+            self.text = text[:rest] + unfenced(text[rest:end]) + text[end:]
             yield from self.read(rest, end)
 
     def blanked(self, builder, s, e):
@@ -259,22 +258,6 @@ class _Reader:
             d.start += start
             d.end += start
             self.parsed.directives.append(d)
-
-
-def _closes(source: str, start: int, end: int) -> bool:
-    """Whether the fenced code block source[start:end] ends with its closing fence."""
-    opening = source[start:source.find("\n", start, end) if "\n" in source[start:end] else end].lstrip(" \t>-*+0123456789.)")
-    mark = opening[:1]
-    run = len(opening) - len(opening.lstrip(mark)) if mark in "`~" and mark else 3
-    last = source[start:end].rstrip("\r\n").rsplit("\n", 1)
-    if len(last) < 2:
-        return False
-    tail = last[1].lstrip(" \t>")
-    return bool(mark) and tail.startswith(mark * run) and not tail.strip().strip(mark)
-
-
-def _blank_fence(m) -> str:
-    return m.group(1) + " " * len(m.group(2))
 
 
 def _copy_without_urls(builder, start: int, text: str) -> None:
