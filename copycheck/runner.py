@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 from dataclasses import dataclass, field
 
 from .source import files
 from .findings import at_or_above, one_per_words
 from .markup import Unparsable
+
+if TYPE_CHECKING:
+    from .linter import Linter
 
 REPORT_MARK = '<meta name="generator" content="copycheck '  # our own HTML report, written into the site
 
@@ -38,7 +42,7 @@ class Result:
         return any(at_or_above(f.severity, fail_on) for f in self.findings)
 
 
-def check_one(linter, path, read=None):
+def check_one(linter: Linter, path, read=None):
     """One page through the linter -> (error or notice, findings, words, truncation error); of claim
     findings on the same words, the report keeps one (findings.one_per_words).
     read(): the page's Source (default: the file at path; the command line passes standard input)."""
@@ -120,39 +124,53 @@ def jobs_count(jobs, paths=None) -> int:
 def check_paths(paths, linter, settings, jobs=1, linter_of=None) -> Result:
     """linter_of(path): the linter for a file (the config nearest it); None: linter for all."""
     result = Result()
+    found = files.discover(paths, settings.include, settings.exclude, settings.gitignore, settings.allow_outside)
+    todo = to_check(found, result)
+    outcomes = outcomes_of(todo, linter, linter_of, jobs)
+    return collect(result, todo, outcomes)
+
+
+def to_check(found, result) -> list:
+    """The (path, named on the command line) pairs a walk found to check; its errors and
+    notices go into result."""
     todo = []
-    for item in files.discover(paths, settings.include, settings.exclude, settings.gitignore, settings.allow_outside):
+    for item in found:
         if isinstance(item, files.InputError):
             (result.errors if item.fatal else result.notices).append(item)
         else:
             todo.append(item)
-    paths_only = [p for p, _ in todo]
-    n = jobs_count(jobs, paths_only)
-    explicit = {p for p, e in todo if e}
+    return todo
+
+
+def outcomes_of(todo, linter, linter_of, jobs) -> list:
+    """check_one's outcome for each file of todo, in todo's order: the files that share a
+    config share a linter, in one process or (jobs) in a pool."""
+    n = jobs_count(jobs, [p for p, _ in todo])
     groups: dict = {}  # id(linter) -> (linter, [index]): files that share a config
-    for i, p in enumerate(paths_only):
-        lt = linter_of(p) if linter_of else linter
+    for i, (path, _) in enumerate(todo):
+        lt = linter_of(path) if linter_of else linter
         groups.setdefault(id(lt), (lt, []))[1].append(i)
-    outcomes = [None] * len(paths_only)
+    outcomes = [None] * len(todo)
     for lt, indexes in groups.values():
-        group = [paths_only[i] for i in indexes]
-        if n > 1 and len(group) > 1:
+        if n > 1 and len(indexes) > 1:
             from functools import partial
 
             from .source import pool
 
-            done = pool.run(partial(check_one, lt), group, n, _lost)
+            done = pool.run(partial(check_one, lt), [todo[i][0] for i in indexes], n, _lost)
+            for i, outcome in zip(indexes, done):
+                outcomes[i] = outcome
         else:
-            done = [check_one(lt, p) for p in group]
-        for i, outcome in zip(indexes, done):
-            outcomes[i] = outcome
-    return collect(result, paths_only, outcomes, explicit)
+            for i in indexes:
+                path, _ = todo[i]
+                outcomes[i] = check_one(lt, path)
+    return outcomes
 
 
-def collect(result, paths, outcomes, explicit) -> Result:
-    """The outcomes of check_one for paths, into result; explicit: the paths named on the
-    command line (a file skipped as binary there is an error, not a notice)."""
-    for path, (error, findings, words, note) in zip(paths, outcomes):
+def collect(result, todo, outcomes) -> Result:
+    """The outcomes of check_one for the (path, named on the command line) pairs of todo, into
+    result (a file skipped as binary is an error where it was named, a notice in a walk)."""
+    for (path, explicit), (error, findings, words, note) in zip(todo, outcomes):
         if note is not None:
             result.errors.append(note)
         if error is not None and getattr(error, "language", None):
@@ -160,7 +178,7 @@ def collect(result, paths, outcomes, explicit) -> Result:
             langs[error.language] = langs.get(error.language, 0) + 1
             continue
         if error is not None:
-            if not error.fatal and path in explicit:
+            if not error.fatal and explicit:
                 error.fatal = True  # a binary file named on the command line is an error
             (result.errors if error.fatal else result.notices).append(error)
             continue

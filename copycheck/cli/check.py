@@ -82,7 +82,7 @@ def check(paths, fmt, output_file, show_evidence, statistics, fail_on, min_level
         from ..source import files
 
         outcome = check_one(linter, name, read=lambda: files.read_stream(sys.stdin.buffer, name))
-        result = collect(Result(), [name], [outcome], {name})
+        result = collect(Result(), [(name, True)], [outcome])
     else:
         result = check_paths(paths, linter, settings, jobs, linter_of)
         if not result.files and not result.errors and not result.gate.get("not_english"):
