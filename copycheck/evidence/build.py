@@ -82,7 +82,7 @@ def read_document(path: str, source: str, doc_kind: str, lex: Topics, abbreviati
     """The statements of one document.  sheet: its fact-sheet front matter (read_sheet), when it
     is one; cite: how a reader finds a document that is not (sources.yaml: title and address)."""
     if sheet is not None:
-        treatments, doc_kind = [sheet.treatment], sheet.kind
+        treatments, doc_kind = [sheet.treatment], sheet.doc_kind
     else:
         # a document is about the treatment it names most (a page on mesotherapy that
         # compares it with Botox once is not evidence about Botox)
@@ -207,7 +207,7 @@ def build(paths) -> EvidenceBase:
             raise RulebookError(path, 0, f"cannot read evidence document: {exc}") from None
         shown = Path(path).as_posix()
         sheet = read_sheet(shown, text, lex, slots)
-        kind = sheet.kind if sheet is not None else kinds.get(Path(path).name, "evidence")
+        kind = sheet.doc_kind if sheet is not None else kinds.get(Path(path).name, "evidence")
         documents.append({"source": shown, "kind": kind, "sha256": hashlib.sha256(data).hexdigest()})
         if sheet is not None:
             advice.setdefault(sheet.treatment, {}).update(sheet.advice)

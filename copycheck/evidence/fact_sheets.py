@@ -24,8 +24,8 @@ class Sheet:
     each statement a list item ending in its source's key ("[nhs]"), under a heading
     that names its topic ("## Sessions").  advice: slot -> {text, cite}."""
 
-    def __init__(self, treatment, sources, advice, kind):
-        self.treatment, self.sources, self.advice, self.kind = treatment, sources, advice, kind
+    def __init__(self, treatment, sources, advice, doc_kind):
+        self.treatment, self.sources, self.advice, self.doc_kind = treatment, sources, advice, doc_kind
 
     def cite(self, key) -> str:
         s = self.sources[key]

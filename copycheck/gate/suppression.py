@@ -31,13 +31,13 @@ def apply(findings, directives, source, lines):
     for d in sorted(directives, key=lambda d: d.start):
         start_line, _ = lines.locate(d.start)
         end_line, _ = lines.locate(max(d.start, d.end - 1))
-        if d.kind == "disable-next-line":
+        if d.action == "disable-next-line":
             target = _next_text_line(lines, source, end_line)
             if target is not None:
                 next_line.setdefault(target, []).append(d)
             else:
                 ranges.append((0, -1, d))  # covers nothing
-        elif d.kind == "disable":
+        elif d.action == "disable":
             open_ranges.append((start_line, d))
         else:  # enable
             still = []

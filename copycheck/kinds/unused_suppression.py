@@ -6,7 +6,7 @@ from .base import Kind
 
 
 def check_directives(rule, directives):
-    return [d for d in directives if d.kind != "enable"]
+    return [d for d in directives if d.action != "enable"]
 
 
 KIND = Kind(

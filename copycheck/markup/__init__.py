@@ -22,9 +22,9 @@ FORMATS = {
 
 @dataclass
 class Directive:
-    """A suppression comment: kind is disable-next-line, disable or enable."""
+    """A suppression comment: its action is disable-next-line, disable or enable."""
 
-    kind: str
+    action: str
     codes: tuple
     start: int  # source offset where the comment starts
     end: int  # source offset just past its end
