@@ -206,20 +206,14 @@ class _Scanner:
             self.ws(newlines=True)
             if self.i >= len(t):
                 return self.out
-            if t.startswith("[[", self.i):
-                self.i += 2
+            if t.startswith("[", self.i):
+                close = "]]" if t.startswith("[[", self.i) else "]"  # an array of tables, or a table
+                self.i += len(close)
                 parts = self.key()
-                if not t.startswith("]]", self.i):
-                    raise TomlScanError(f"]] expected at {self.i}")
-                self.i += 2
-                prefix = self.table_path(parts, True)
-            elif t.startswith("[", self.i):
-                self.i += 1
-                parts = self.key()
-                if not t.startswith("]", self.i):
-                    raise TomlScanError(f"] expected at {self.i}")
-                self.i += 1
-                prefix = self.table_path(parts, False)
+                if not t.startswith(close, self.i):
+                    raise TomlScanError(f"{close} expected at {self.i}")
+                self.i += len(close)
+                prefix = self.table_path(parts, close == "]]")
             else:
                 k = self.key()
                 if not t.startswith("=", self.i):
