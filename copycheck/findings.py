@@ -26,6 +26,7 @@ class Finding:
     offset: int = 0  # source offset of the start, for suppression
     parts: dict | None = None  # the claim's parts that made it (subject, predicate, polarity, ...)
     sentence: str = ""  # the sentence it stands in, whitespace-normalised ("" for a page-level finding): baseline key
+    also: tuple = ()  # the codes of other rules that said the same of these words (one_per_words kept this one)
 
     def sort_key(self):
         return (self.path, self.line, self.column, self.rule)
@@ -47,6 +48,7 @@ class Finding:
             "evidence": [{"source": e.source, "line": e.line, "quote": e.quote,
                           **({"cite": e.cite} if getattr(e, "cite", "") else {})} for e in self.evidence],
             **({"claim": self.parts} if self.parts else {}),
+            **({"also": list(self.also)} if self.also else {}),
         }
 
 
@@ -117,13 +119,14 @@ def dedupe(findings):
 def one_per_words(findings, is_claim):
     """One claim finding for the same words: where the words of one claim finding lie within
     another's ("perfect" within "perfect for anyone"; "stop hair loss" read by two rules), the
-    lower level gives way, then the shorter span, then the later code. Findings that are not
-    claims (readability, balance, a suppression's) are kept as they are."""
+    lower level gives way, then the shorter span, then the later code; the one kept names the
+    others' codes (``also``). Findings that are not claims (readability, balance, a suppression's)
+    are kept as they are."""
     claims = sorted((f for f in findings if is_claim(f.rule)), key=lambda f: (f.offset, -len(f.match), f.rule))
     if len(claims) < 2:
         return findings
     rank = {id(f): (LEVELS.index(f.severity), len(f.match)) for f in claims}
-    dropped = set()
+    dropped = {}  # id(finding given way) -> the finding it gave way to
     for i, outer in enumerate(claims):
         end = outer.offset + len(outer.match)
         for inner in claims[i + 1:]:
@@ -131,7 +134,19 @@ def one_per_words(findings, is_claim):
                 break  # sorted by start: no later one starts inside outer
             if inner.offset + len(inner.match) > end:
                 continue  # overlaps, not within: both stand
-            loser = inner if rank[id(outer)] >= rank[id(inner)] else outer
-            dropped.add(id(loser))
+            loser, winner = (inner, outer) if rank[id(outer)] >= rank[id(inner)] else (outer, inner)
+            dropped.setdefault(id(loser), winner)
+    if not dropped:
+        return findings
+    also: dict = {}  # id(kept finding) -> the codes that gave way to it
+    for f in claims:
+        winner = dropped.get(id(f))
+        while winner is not None and id(winner) in dropped:  # it gave way in turn: to what kept it
+            winner = dropped[id(winner)]
+        if winner is not None and f.rule != winner.rule:
+            also.setdefault(id(winner), set()).add(f.rule)
+    for f in claims:
+        if id(f) in also:
+            f.also = tuple(sorted(also[id(f)] | set(f.also)))
     return [f for f in findings if id(f) not in dropped]
 

@@ -60,7 +60,7 @@ def test_json_contract(site):
     doc = json.loads(r.output)
     assert set(doc) >= {"version", "findings", "summary"}
     f = doc["findings"][0]
-    assert set(f) - {"claim"} == {"path", "line", "column", "end_line", "end_column", "rule", "name", "category",
+    assert set(f) - {"claim", "also"} == {"path", "line", "column", "end_line", "end_column", "rule", "name", "category",
                                   "severity", "match", "message", "suggestion", "evidence"}
     # a claim finding carries the parts of the claim that made it
     assert f["claim"] == {"predicate": "pain", "polarity": "denied", "strength": "direct", "scope": "specific",

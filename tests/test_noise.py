@@ -87,6 +87,17 @@ def test_the_same_words_get_one_finding(tmp_path, monkeypatch):
     by_line = {f["line"]: f for f in found}
     assert by_line[3]["rule"] == "CC181" and by_line[3]["match"] == "perfect for anyone"  # the wider, higher one
     assert by_line[5]["severity"] == "error"  # the error stands, the warning on the same words gives way
+    # the one kept names the rules that gave way to it, in JSON and in the text output
+    for f in found:
+        assert f["also"] and f["rule"] not in f["also"], f
+    text = run(tmp_path, monkeypatch, "p.md").output
+    assert f"[{by_line[3]['name']}] (also {', '.join(by_line[3]['also'])})" in text
+
+
+def test_a_finding_alone_on_its_words_names_no_other(tmp_path, monkeypatch):
+    (tmp_path / "p.md").write_text("Our peel is clinically proven.\n", encoding="utf-8")
+    found = json.loads(run(tmp_path, monkeypatch, "p.md", "--format", "json").output)["findings"]
+    assert found and all("also" not in f for f in found)
 
 
 def test_overlapping_claims_that_are_not_within_each_other_both_stand(tmp_path, monkeypatch):

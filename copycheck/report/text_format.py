@@ -13,7 +13,8 @@ def render(result, options, echo):
     for f in result.findings:
         level = click.style(f.severity, fg=COLOURS[f.severity], bold=True)
         where = click.style(f"{f.path}:{f.line}:{f.column}:", bold=True)
-        echo(f"{where} {level} {click.style(f.rule, bold=True)} {f.message} [{f.name}]")
+        also = f" (also {', '.join(f.also)})" if f.also else ""
+        echo(f"{where} {level} {click.style(f.rule, bold=True)} {f.message} [{f.name}]{also}")
         if f.match:  # a finding about the whole page quotes nothing
             echo(f'    "{" ".join(f.match.split())}"')
         if options.get("show_evidence"):
