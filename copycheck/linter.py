@@ -224,7 +224,7 @@ class Linter:
                 doc.signals = {k: v for k, v in doc.signals.items() if not self.kinds[k].domain}
         if self.doc_rules:
             off = page is not None and verdict in ("legal", "other")
-            part = fmt == "data"  # a data file is a part of pages, not a page: no page-wide signal judged on it
+            part = fmt in ("data", "module")  # a data file or content module is a part of pages, not a page: no page-wide signal judged on it
             for rule in self.doc_rules:
                 kind = self.kinds[rule.kind]
                 if rule.code in live and not (off and kind.domain) and not (part and kind.signal):

@@ -17,6 +17,7 @@ FORMATS = {
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".txt": "text", ".text": "text",
     ".yaml": "data", ".yml": "data", ".json": "data", ".toml": "data",  # data.py: read by key path
+    ".ts": "module", ".mts": "module", ".cts": "module", ".js": "module", ".mjs": "module", ".cjs": "module",  # jsdata.py
 }
 
 
@@ -76,6 +77,10 @@ def _stream(source, fmt, parsed, frontmatter_keys, path):
         from . import data
 
         return data.stream(source, parsed, frontmatter_keys, path)
+    if fmt == "module":
+        from . import jsdata
+
+        return jsdata.stream(source, parsed, frontmatter_keys, path)
     if fmt == "markdown":
         from . import markdown
 

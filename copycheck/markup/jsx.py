@@ -11,6 +11,7 @@ directive.  A file tree-sitter cannot parse raises Unparsable (one line, exit 2)
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from html import unescape
 
@@ -29,21 +30,26 @@ _ENTITY = compiled(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31
 _JS_ESCAPE = compiled(r"\\(u\{[0-9a-fA-F]{1,6}\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r\n|[\s\S])")
 _SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0", "\n": "", "\r\n": ""}
 _WIDE = compiled(r"[^\x00-\x7f]")
-_PARSER = []
+_BARE_AMP = re.compile(rb"(?<!&)&(?![&=]|#?[A-Za-z0-9]{1,32};)")  # "Skin & Laser": text to TypeScript, not to the grammar
+MAX_REPAIRS = 200  # bare ampersands mended in one file before it is taken as broken
+_PARSER: dict = {}  # grammar -> parser, made on first use
 
 
-def _parser():
-    if not _PARSER:
+def _parser(grammar="tsx"):
+    """tree-sitter's parser for TSX (JSX and TypeScript; also plain JavaScript) or TypeScript
+    (``grammar="typescript"``: a .ts file, where ``<T>x`` is a cast, not a tag)."""
+    if grammar not in _PARSER:
         import tree_sitter
         import tree_sitter_typescript
 
-        _PARSER.append(tree_sitter.Parser(tree_sitter.Language(tree_sitter_typescript.language_tsx())))
-    return _PARSER[0]
+        language = tree_sitter_typescript.language_tsx() if grammar == "tsx" else tree_sitter_typescript.language_typescript()
+        _PARSER[grammar] = tree_sitter.Parser(tree_sitter.Language(language))
+    return _PARSER[grammar]
 
 
 def stream(source: str, parsed, fmt: str = "tsx"):
     """The page's blocks in order (markup/__init__.py); directives into parsed."""
-    reader = _Reader(source, 0, len(source), parsed)
+    reader = JsxReader(source, 0, len(source), parsed)
     if reader.root.has_error:
         line, column = reader.first_error()
         raise Unparsable(f"not valid {fmt.upper()} (tree-sitter cannot parse it near line {line}, column {column}); "
@@ -56,8 +62,36 @@ def read_span(source: str, start: int, end: int, parsed) -> None:
     """The JSX of source[start:end] (an MDX page's component) into parsed, at source
     offsets; what does not parse is read as far as it goes (a tag whose children are
     Markdown stands alone)."""
-    for _ in _Reader(source, start, end, parsed).run(hand_on=False):
+    for _ in JsxReader(source, start, end, parsed).run(hand_on=False):
         pass
+
+
+def _parse(code: bytes, grammar="tsx"):
+    """The syntax tree of code.  JSX text may hold a bare "&" ("Skin & Laser"), as TypeScript and
+    Babel accept, but tree-sitter's grammar takes every "&" in text for a character reference: where
+    the first error holds one, it is read as another text character (same length, so offsets stay;
+    the words are taken from the source) and the file is parsed again."""
+    root = _parser(grammar).parse(code).root_node
+    for _ in range(MAX_REPAIRS):
+        if not root.has_error:
+            break
+        node = _first_error(root)
+        m = _BARE_AMP.search(code, node.start_byte, max(node.end_byte, node.start_byte + 1))
+        if m is None:
+            break
+        code = code[:m.start()] + b"+" + code[m.end():]
+        root = _parser(grammar).parse(code).root_node
+    return root
+
+
+def _first_error(root):
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.type == "ERROR" or node.is_missing:
+            return node
+        stack.extend(reversed([c for c in node.children if c.has_error or c.is_missing]))
+    return root
 
 
 def _js_unescape(raw: str) -> str:
@@ -72,12 +106,12 @@ def _js_unescape(raw: str) -> str:
     return _JS_ESCAPE.sub(one, raw)
 
 
-class _Reader:
-    def __init__(self, source, start, end, parsed):
+class JsxReader:
+    def __init__(self, source, start, end, parsed, grammar="tsx"):
         self.source = source
         self.base = start
         piece = source[start:end]
-        self.root = _parser().parse(piece.encode("utf-8", "surrogatepass")).root_node
+        self.root = _parse(piece.encode("utf-8", "surrogatepass"), grammar)
         self.parsed = parsed
         self.starts = self.extra = None
         if not piece.isascii():  # UTF-8 byte offsets -> str offsets
@@ -93,16 +127,11 @@ class _Reader:
         return b + self.base
 
     def first_error(self):
-        stack = [self.root]
-        while stack:
-            node = stack.pop()
-            if node.type == "ERROR" or node.is_missing:
-                if node.child_count and not any(c.has_error or c.is_missing for c in node.children):
-                    node = node.children[-1]  # where the parser gave up
-                s = self.at(node.start_byte)
-                return self.source.count("\n", 0, s) + 1, s - (self.source.rfind("\n", 0, s) + 1) + 1
-            stack.extend(reversed([c for c in node.children if c.has_error or c.is_missing]))
-        return 1, 1
+        node = _first_error(self.root)
+        if node.child_count and not any(c.has_error or c.is_missing for c in node.children):
+            node = node.children[-1]  # where the parser gave up
+        s = self.at(node.start_byte)
+        return self.source.count("\n", 0, s) + 1, s - (self.source.rfind("\n", 0, s) + 1) + 1
 
     def run(self, hand_on=True):
         outbox = self.parsed.blocks

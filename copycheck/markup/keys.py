@@ -117,7 +117,7 @@ class Selector:
                 if not wild:
                     return EXACT
                 best = WILD
-        if best and _NOT_COPY_KEY(parts):
+        if best and not_copy_key(parts):
             return 0
         return best
 
@@ -143,7 +143,7 @@ _DENY = {"date", "dates", "slug", "url", "uri", "permalink", "link", "links", "h
 _WORDS = compiled(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 
 
-def _NOT_COPY_KEY(parts) -> bool:
+def not_copy_key(parts) -> bool:
     """The key a wildcard took names something that is not copy (heroImage, pub_date, ctaLink)."""
     last = next((p for p in reversed(parts) if isinstance(p, str)), "")
     words = _WORDS.findall(last)

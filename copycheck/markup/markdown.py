@@ -38,7 +38,7 @@ def stream(source: str, parsed, frontmatter_keys=None):
     """The page's blocks in order (markup/__init__.py); directives into parsed."""
     body_start = frontmatter.read(source, parsed, frontmatter_keys)
     yield from handed_on(parsed.blocks)
-    yield from _Reader(source, parsed).read(body_start, len(source))
+    yield from MarkdownReader(source, parsed).read(body_start, len(source))
     yield from handed_on(parsed.blocks)
 
 
@@ -46,7 +46,7 @@ def _name(tag) -> str:
     return tag if isinstance(tag, str) else next(iter(tag))
 
 
-class _Reader:
+class MarkdownReader:
     """Reads the events of self.text (the source, or for MDX the source with its code
     blanked: same length, same offsets) into blocks that map back to self.source."""
 

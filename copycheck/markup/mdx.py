@@ -13,7 +13,7 @@ from bisect import bisect_right
 from claimrules.cache import compiled
 
 from . import directives, frontmatter, handed_on, jsx
-from .markdown import _Reader
+from .markdown import MarkdownReader
 
 _ESM = compiled(r"^(?:import|export)\b[^\n]*(?:\n(?![ \t]*\r?\n)[^\n]*)*", re.M)
 _FENCE = compiled(r"^[ \t]{0,3}(`{3,}|~{3,})", re.M)
@@ -122,7 +122,7 @@ def _mask(source: str, start: int, parsed) -> str:
     return "".join(pieces)
 
 
-class _MdxReader(_Reader):
+class _MdxReader(MarkdownReader):
     def inline_html(self, s, e, value):
         if value.startswith("<!--"):
             self.comment(s, e)

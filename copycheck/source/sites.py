@@ -79,8 +79,32 @@ def data_file(path):
 
 
 def is_data_file(path) -> bool:
-    """Whether path is a YAML, JSON or TOML file a site keeps copy in (by its folder)."""
-    return data_file(path) is not None
+    """Whether path is a YAML, JSON or TOML file a site keeps copy in (by its folder), or a
+    JavaScript or TypeScript content module."""
+    return data_file(path) is not None or is_content_module(path)
+
+
+MODULES = {".ts", ".mts", ".cts", ".js", ".mjs", ".cjs"}
+COPY_FOLDERS = {"content", "contents", "data", "_data", "copy"}
+_NOT_MODULE = (".d.ts", ".d.mts", ".d.cts")
+_CODE_NAME = re.compile(r"\.(?:config|test|spec|stories|setup)\.", re.I)
+
+
+def is_content_module(path) -> bool:
+    """A .ts/.js file in a content or data folder of a JavaScript site (below the folder that
+    holds its package.json, not in node_modules): copy kept as object literals (markup/jsdata.py)."""
+    name = os.path.basename(str(path)).lower()
+    if os.path.splitext(name)[1] not in MODULES or name.endswith(_NOT_MODULE) or _CODE_NAME.search(name):
+        return False
+    folders = Path(os.path.abspath(path)).parent.parts
+    below_copy = False
+    for i in range(len(folders) - 1, 0, -1):
+        if folders[i] == "node_modules":
+            return False
+        if _has(str(Path(*folders[:i + 1])), ("package.json",)):
+            return below_copy  # the site's root: a content folder must stand below it
+        below_copy = below_copy or folders[i].lower() in COPY_FOLDERS
+    return False
 
 # config file names -> (build output folders, template folders), each relative to the config's folder
 GENERATORS = (

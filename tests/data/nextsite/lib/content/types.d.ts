@@ -1,0 +1,1 @@
+export interface Treatment { slug: string; hero: { title: string } }

@@ -1,0 +1,1 @@
+export const banner = { title: "Guaranteed results for everyone, every time" };
