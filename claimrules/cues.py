@@ -32,7 +32,7 @@ class Cue:
 class Lexicon:
     cues: dict
     clause_break: object  # compiled: where a `before` window stops
-    abbreviations: frozenset
+    abbreviations: frozenset  # lower case; "no#": "no." abbreviates only before a number ("No. 1")
 
 
 def _phrases(path, mapping, key):
@@ -72,7 +72,8 @@ def load_lexicon(path=LEXICON) -> Lexicon:
     data = load_yaml(path)
     if not isinstance(data, LineDict):
         raise RulebookError(path, 1, "the lexicon must be a mapping")
-    check_keys(path, data, {"cues", "clause_breaks", "clause_breaks_words", "abbreviations"}, ("cues",))
+    check_keys(path, data, {"cues", "clause_breaks", "clause_breaks_words", "abbreviations",
+                            "abbreviations_before_a_number"}, ("cues",))
     cues = {}
     for name, spec in data["cues"].items():
         if not isinstance(spec, LineDict):
@@ -94,5 +95,6 @@ def load_lexicon(path=LEXICON) -> Lexicon:
             presupposing=_alternation(path, spec, "presupposing"),
         )
     breaks = _alternation(path, data, "clause_breaks")
-    abbreviations = frozenset(_phrases(path, data, "abbreviations"))
+    abbreviations = frozenset([w.lower() for w in _phrases(path, data, "abbreviations")]
+                              + [w.lower() + "#" for w in _phrases(path, data, "abbreviations_before_a_number")])
     return Lexicon(cues=cues, clause_break=breaks, abbreviations=abbreviations)

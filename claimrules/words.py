@@ -18,8 +18,9 @@ from .model import STRENGTHS  # noqa: E402 - the scale of scales.yaml (checked a
 NEEDS = ("target", "subject", "benefit", "harm")
 MODIFIERS = ("negators", "denied_after", "list_negators", "not_negators", "relative_to", "comparators", "compared_fillers", "answers_no", "answers_yes", "bridge", "hedges", "quantifiers", "framing", "minimisers", "weak_hedges", "qualifiers", "vary", "boosters", "universal", "clause_breaks", "contrasts", "subordinators",
              "conditionals", "expectations", "purposes", "sources", "treatment_words", "result_words",
-             "target_words", "research_words", "first_person", "wh_words", "broad_scope")
-OPTIONAL_MODIFIERS = ("broad_scope",)  # a rule file written before them may leave them out
+             "target_words", "research_words", "first_person", "wh_words", "broad_scope",
+             "presupposing")
+OPTIONAL_MODIFIERS = ("broad_scope", "presupposing")  # a rule file written before them may leave them out
 
 
 @dataclass
@@ -144,7 +145,7 @@ def load_words(path=WORDS) -> Words:
     compiled = {}
     for key in MODIFIERS:
         items = _strings(path, mods, key) if key in mods else ()
-        if key in ("bridge", "first_person", "wh_words"):
+        if key in ("bridge", "first_person", "wh_words", "presupposing"):
             compiled[key] = frozenset(w.lower() for w in items)
         else:
             compiled[key] = modifier_regex(items, path, mods.line_of(key))

@@ -533,3 +533,30 @@ def test_round_four_classes_claim(text, code):
 ])
 def test_round_four_honest_copy_stays_quiet(text):
     assert [f.rule for f in lint(text) if f.severity in ("warning", "error")] == [], text
+
+
+# -- a short answer after a question (stop 29) --------------------------------------------------
+# "No." ends a sentence unless a number follows ("No. 1"); a harm the question names with
+# "these", "my" or "your" is there already, so "No" denies what is asked of it, not the harm.
+
+@pytest.mark.parametrize("text", [
+    "Are these marks scars? No. Marks fade over a week or two.",
+    "Is it surgery? No. Bruising and swelling are common for a few days.",
+    "Are these bumps lumps of filler? No.",
+    "Is my redness a sign of infection? No, but call us if it spreads.",
+    "Are your marks scars? No. Scars are raised or dented; marks are flat.",
+    "See fig. 2 for the numbers. Bruising lasts a week.",
+])
+def test_a_short_answer_denies_only_what_it_answers(text):
+    assert [f.rule for f in lint(text) if f.severity in ("warning", "error")] == [], text
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Is there any swelling afterwards? No.", "CC141"),
+    ("Will I bruise? Never.", "CC141"),
+    ("Voted the No. 1 clinic for peels.", "CC221"),
+    ("Is it painful? Not at all.", "CC131"),
+    ("Does the peel scar? No. Marks fade over a week or two.", "CC123"),  # the answer is about the peel
+])
+def test_a_short_answer_still_makes_its_claim(text, code):
+    assert code in [f.rule for f in lint(text) if f.severity in ("warning", "error")], text

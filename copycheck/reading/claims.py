@@ -137,6 +137,9 @@ class ClaimReader:
             negator = marks.listed_negator(c0, start, wc.harm and not denial)
         negated = negator is not None
         answer = marks.answer()
+        if answer == "no" and self.m["presupposing"].intersection(
+                w.lower() for w in norm[max(c0, start - 40):start].split()[-2:]):
+            answer = None  # "Are these marks scars? No.": the marks are there; what is asked of them is denied
         if wc.harm and not denial and not negated and (marks.denied_after(end, s1) or answer == "no"):
             negated, negator = True, start  # "complications simply don't happen", "Does it hurt? Never."
         if wc.harm:

@@ -10,6 +10,7 @@ REACH = 300  # judgement reads at most this far either side of a hit: a "sentenc
 TERMINAL = r"[.!?…]+[\"'”’)\]]*(?=\s|$)"  # a run of sentence punctuation, and the closing marks after it
 _END = compiled(TERMINAL + r"|\n[ \t]*\n|\n(?=[ \t]*[•·‣◦▪●])")  # a paragraph break, or a bullet, starts a new item
 _WORD_BEFORE = compiled(r"([\w.]+)\.$")
+_NUMBER_NEXT = compiled(r"\s*[#\d]")
 
 
 class Sentences:
@@ -19,7 +20,8 @@ class Sentences:
         for m in _END.finditer(text):
             if m.group().startswith("."):
                 w = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start() + 1)
-                if w and w.group(1).lower() in abbreviations:
+                if w and (w.group(1).lower() in abbreviations or w.group(1).lower() + "#" in abbreviations
+                          and _NUMBER_NEXT.match(text, m.end())):
                     continue
             ends.append(m.end())
         ends.append(len(text))
