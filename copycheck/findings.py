@@ -26,9 +26,17 @@ class Finding:
     offset: int = 0  # source offset of the start, for suppression
     parts: dict | None = None  # the claim's parts that made it (subject, predicate, polarity, ...)
     sentence: str = ""  # the sentence it stands in, whitespace-normalised ("" for a page-level finding): baseline key
+    heading: str | None = None  # a Word or OpenDocument draft's: the heading above it ("": none); None elsewhere
 
     def sort_key(self):
         return (self.path, self.line, self.column, self.rule)
+
+    def place(self) -> str:
+        """Where a writer finds it in a draft (line = paragraph, column = character); "" in other files."""
+        if self.heading is None:
+            return ""
+        under = f'under "{self.heading}"' if self.heading else "before the first heading"
+        return f"paragraph {self.line}, character {self.column}, {under}"
 
     def to_dict(self) -> dict:
         return {
@@ -47,6 +55,7 @@ class Finding:
             "evidence": [{"source": e.source, "line": e.line, "quote": e.quote,
                           **({"cite": e.cite} if getattr(e, "cite", "") else {})} for e in self.evidence],
             **({"claim": self.parts} if self.parts else {}),
+            **({"heading": self.heading} if self.heading is not None else {}),
         }
 
 

@@ -79,9 +79,10 @@ def check(paths, fmt, output_file, show_evidence, statistics, fail_on, min_level
         if len(paths) > 1:
             fail("'-' (standard input) cannot be combined with other paths")
         name = stdin_filename or "-"
+        from ..markup import decoder
         from ..source import files
 
-        outcome = check_one(linter, name, read=lambda: files.read_stream(sys.stdin.buffer, name))
+        outcome = check_one(linter, name, read=lambda: files.read_stream(sys.stdin.buffer, name, decoder(name)))
         result = collect(Result(), [name], [outcome], {name})
     else:
         result = check_paths(paths, linter, settings, jobs, linter_of)
