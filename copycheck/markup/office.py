@@ -21,6 +21,7 @@ from ..source.positions import split_lines
 
 SUFFIXES = {".docx": "docx", ".odt": "odt"}
 NAMES = {"docx": "Word document", "odt": "OpenDocument text"}
+A = {"docx": "a", "odt": "an"}
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE compound file: Word 97-2003, or an encrypted .docx
 MAX_PART = 1 << 29  # bytes one XML part may unpack to (a zip bomb stops here)
 _BROKEN = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError, ValueError)
@@ -54,34 +55,35 @@ def decode(data: bytes, path):
 
 def _paragraphs(data: bytes, kind: str):
     what = NAMES[kind]
+    a_what = f"{A[kind]} {what}"
     if not data:
-        raise _Bad(f"not a {what} (an empty file)")
+        raise _Bad(f"not {a_what} (an empty file)")
     if data.startswith(OLE):
         if "EncryptedPackage".encode("utf-16-le") in data:
-            raise _Bad(f"a password-protected (encrypted) {what}: copycheck cannot read it; "
-                       "check a copy saved without a password")
-        raise _Bad(f"not a {what} but an OLE compound file (a Word 97-2003 .doc?); save it as .{kind} to check it")
+            raise _Bad(f"a password-protected (encrypted) {what}: copycheck cannot open it "
+                       "(check a copy saved without the password)")
+        raise _Bad(f"not {a_what} but an OLE compound file (a Word 97-2003 .doc?); save it as .{kind} to check it")
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except _BROKEN as exc:
         if data.startswith(b"PK"):
             raise _Bad(f"a broken {what} (its zip cannot be read: {exc})") from None
-        raise _Bad(f"not a {what} (not a zip file)") from None
+        raise _Bad(f"not {a_what} (not a zip file)") from None
     with zf:
         if kind == "odt":
             from . import odt
 
-            manifest = _part(zf, "META-INF/manifest.xml", what, required=False) or b""
+            manifest = _part(zf, "META-INF/manifest.xml", a_what, required=False) or b""
             if b"encryption-data" in manifest:
-                raise _Bad(f"a password-protected (encrypted) {what}: copycheck cannot read it; "
-                           "check a copy saved without a password")
-            return list(odt.paragraphs(_part(zf, "content.xml", what)))
+                raise _Bad(f"a password-protected (encrypted) {what}: copycheck cannot open it "
+                           "(check a copy saved without the password)")
+            return list(odt.paragraphs(_part(zf, "content.xml", a_what)))
         from . import docx
 
-        main = _main_part(zf, what)
-        styles = _part(zf, main.rsplit("/", 1)[0] + "/styles.xml" if "/" in main else "styles.xml", what,
+        main = _main_part(zf, a_what)
+        styles = _part(zf, main.rsplit("/", 1)[0] + "/styles.xml" if "/" in main else "styles.xml", a_what,
                        required=False)
-        return list(docx.paragraphs(_part(zf, main, what), styles))
+        return list(docx.paragraphs(_part(zf, main, a_what), styles))
 
 
 def _main_part(zf, what) -> str:
@@ -104,7 +106,7 @@ def _part(zf, name, what, required=True):
         info = zf.getinfo(name)
     except KeyError:
         if required:
-            raise _Bad(f"not a {what} (a zip file with no {name})") from None
+            raise _Bad(f"not {what} (a zip file with no {name})") from None
         return None
     if info.file_size > MAX_PART:
         raise _Bad(f"{name} unpacks to {info.file_size:,} bytes, over the {MAX_PART:,} copycheck reads")
@@ -112,7 +114,7 @@ def _part(zf, name, what, required=True):
         with zf.open(info) as fh:
             data = fh.read(MAX_PART + 1)
     except _BROKEN as exc:
-        raise _Bad(f"a broken {what} ({name} cannot be unpacked: {exc})") from None
+        raise _Bad(f"a broken {what.split(' ', 1)[1]} ({name} cannot be unpacked: {exc})") from None
     if len(data) > MAX_PART:
         raise _Bad(f"{name} unpacks to over the {MAX_PART:,} bytes copycheck reads")
     return data
