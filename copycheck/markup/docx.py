@@ -19,8 +19,11 @@ import xml.etree.ElementTree as ET
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 # subtrees whose text is not shown: deletions, moved-away text, field codes, a duplicate of mc:Choice
-SKIP = {W + "del", W + "moveFrom", W + "instrText", W + "delInstrText", W + "pPr", W + "rPr", W + "sdtPr",
-        MC + "Fallback", W + "footnoteReference", W + "endnoteReference", W + "commentReference"}
+SKIP = {W + "del", W + "moveFrom", W + "instrText", W + "delInstrText", MC + "Fallback", W + "footnoteReference",
+        W + "endnoteReference", W + "commentReference", W + "tblGrid", W + "bookmarkStart", W + "bookmarkEnd",
+        W + "proofErr", W + "lastRenderedPageBreak",
+        # properties, not text
+        *(W + p for p in ("pPr", "rPr", "sdtPr", "sdtEndPr", "tblPr", "tblPrEx", "trPr", "tcPr", "sectPr"))}
 CHARS = {W + "tab": "\t", W + "ptab": "\t", W + "br": " ", W + "cr": " ", W + "noBreakHyphen": "-"}
 _HEADING_NAME = re.compile(r"(?i)(heading\s*\d|title|subtitle)\Z")
 _LINE_ENDS = re.compile(r"[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
@@ -76,7 +79,7 @@ def paragraphs(xml: bytes, style_xml: bytes | None = None):
             text = "".join(_runs(el, later))
             yield _scope(el, in_cell, heading, numbered), _LINE_ENDS.sub(" ", text)
             stack.extend((p, in_cell) for p in reversed(later))
-        elif tag in SKIP or tag == W + "sectPr":
+        elif tag in SKIP:
             continue
         else:
             cell = in_cell or tag == W + "tc"
