@@ -183,3 +183,31 @@ def test_checking_never_writes_to_the_draft_and_its_output_is_the_same_each_time
     assert first.exit_code == second.exit_code == 2
     assert first.stdout == second.stdout and first.stderr == second.stderr
     assert {p.name: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns) for p in tmp_path.iterdir()} == stamp
+
+
+def test_changed_since_counts_a_changed_draft_whole_and_an_unchanged_one_not_at_all(tmp_path, monkeypatch):
+    """git diffs a draft as binary (no changed lines): a changed draft is reported whole, as a new
+    file is; the summary says what the gate held back."""
+    import subprocess
+
+    def git(*args):
+        env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+               "GIT_COMMITTER_EMAIL": "t@example.org", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True, env=env)
+
+    git("init", "-q", "-b", "main")
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "lasers.docx").write_bytes(_zip({"word/document.xml": (
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+        '<w:p><w:r><w:t>Our peels are gentle.</w:t></w:r></w:p></w:body></w:document>')}))
+    (tmp_path / "drafts" / "old peels draft.odt").write_bytes((DATA / "draft.odt").read_bytes())
+    git("add", ".")
+    git("commit", "-q", "-m", "drafts")
+    (tmp_path / "drafts" / "lasers.docx").write_bytes((DATA / "draft.docx").read_bytes())
+    monkeypatch.chdir(tmp_path)
+    r = run("drafts", "--changed-since", "main", "--format", "json")
+    assert r.exit_code == 1, r.output
+    doc = json.loads(r.stdout)
+    assert {f["path"] for f in doc["findings"]} == {"drafts/lasers.docx"}
+    assert len(doc["findings"]) == len(findings(DATA / "draft.docx"))
+    assert doc["summary"]["unchanged"] == len(findings(DATA / "draft.odt"))
