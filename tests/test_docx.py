@@ -153,6 +153,8 @@ BAD = {
     "old.docx": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "an OLE compound file"),
     "nodoc.docx": (_zip({"word/styles.xml": "<x/>"}), "a zip file with no word/document.xml"),
     "badxml.docx": (_zip({"word/document.xml": "<w:document><w:body>painless"}), "its XML is not well-formed"),
+    "entities.odt": (_zip({"content.xml": '<!DOCTYPE d [<!ENTITY a "painless">]><d>' + "&a;" * 9 + "</d>"}),
+                     "a broken OpenDocument text (content.xml has a DTD"),
 }
 
 

@@ -117,6 +117,8 @@ def _part(zf, name, what, required=True):
         raise _Bad(f"a broken {what.split(' ', 1)[1]} ({name} cannot be unpacked: {exc})") from None
     if len(data) > MAX_PART:
         raise _Bad(f"{name} unpacks to over the {MAX_PART:,} bytes copycheck reads")
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:  # no draft has one; entities could expand without end
+        raise _Bad(f"a broken {what.split(' ', 1)[1]} ({name} has a DTD, which Word and Writer never write)")
     return data
 
 
