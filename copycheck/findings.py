@@ -27,9 +27,17 @@ class Finding:
     parts: dict | None = None  # the claim's parts that made it (subject, predicate, polarity, ...)
     sentence: str = ""  # the sentence it stands in, whitespace-normalised ("" for a page-level finding): baseline key
     also: tuple = ()  # the codes of other rules that said the same of these words (one_per_words kept this one)
+    heading: str | None = None  # a Word or OpenDocument draft's: the heading above it ("": none); None elsewhere
 
     def sort_key(self):
         return (self.path, self.line, self.column, self.rule)
+
+    def place(self) -> str:
+        """Where a writer finds it in a draft (line = paragraph, column = character); "" in other files."""
+        if self.heading is None:
+            return ""
+        under = f'under "{self.heading}"' if self.heading else "before the first heading"
+        return f"paragraph {self.line}, character {self.column}, {under}"
 
     def to_dict(self) -> dict:
         return {
@@ -49,6 +57,7 @@ class Finding:
                           **({"cite": e.cite} if getattr(e, "cite", "") else {})} for e in self.evidence],
             **({"claim": self.parts} if self.parts else {}),
             **({"also": list(self.also)} if self.also else {}),
+            **({"heading": self.heading} if self.heading is not None else {}),
         }
 
 

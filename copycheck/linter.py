@@ -104,15 +104,16 @@ class Linter:
         rules, kinds = self.rulebook.rules, self.kinds
         return [f for i, f in enumerate(findings) if i not in drop or not kinds[rules[f.rule].kind].domain]
 
-    def check_text(self, source: str, path: str = "-", fmt: str | None = None) -> PageResult:
+    def check_text(self, source: str, path: str = "-", fmt: str | None = None, scopes=None) -> PageResult:
         """One document -> its PageResult: findings sorted by position, words, and
-        whether it was skipped (another language) or its claims cut short."""
+        whether it was skipped (another language) or its claims cut short.
+        scopes: a Word or OpenDocument draft's, the scope of each line (markup/office.py)."""
         fmt = fmt or markup.format_for(path)
         if fmt in ("html", "markdown"):
             source = templates.blank(source)  # template tags are code: blanked, positions kept
         new_file()  # users' patterns get a fresh time budget for each file
         parsed = markup.Parsed()
-        blocks = markup.stream(source, fmt, parsed, self.settings.frontmatter_keys, path)  # one at a time, never all held
+        blocks = markup.stream(source, fmt, parsed, self.settings.frontmatter_keys, path, scopes)  # one at a time
         head, size = [], 0  # the first blocks: the sample the language is told from
         for b in blocks:
             head.append(b)
@@ -237,6 +238,10 @@ class Linter:
                 for d in self.kinds[rule.kind].check_directives(rule, unused):
                     findings.append(suppression.finding(rule, d, source, lines, path, self.enabled[rule.code]))
         findings.sort(key=Finding.sort_key)
+        if fmt == "office":  # a draft: each finding names the heading it stands under
+            from .markup.office import name_headings
+
+            name_headings(findings, source, scopes)
         return PageResult(dedupe(findings), words=doc.words, truncated=truncated)
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .source import files
 from .findings import at_or_above, one_per_words
-from .markup import Unparsable
+from .markup import Unparsable, decoder
 
 if TYPE_CHECKING:
     from .linter import Linter
@@ -49,10 +49,10 @@ def check_one(linter: Linter, path, read=None):
     from .reading.matching import MatchTimeout
 
     try:
-        source = files.read(path) if read is None else read()
+        source = files.read(path, decoder(path)) if read is None else read()
         if REPORT_MARK in source.text[:1000]:
             return files.InputError(path, "a copycheck report, not copy; skipped", fatal=False), [], 0, None
-        page = linter.check_text(source.text, path)
+        page = linter.check_text(source.text, path, scopes=source.scopes)
         if page.language:
             return files.InputError(path, f"in another language ({page.language}, {page.skipped}); the rules are "
                                           "for English: skipped", fatal=False, language=page.language), [], 0, None

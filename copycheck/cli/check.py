@@ -79,9 +79,10 @@ def check(paths, fmt, output_file, show_evidence, statistics, fail_on, min_level
         if len(paths) > 1:
             fail("'-' (standard input) cannot be combined with other paths")
         name = stdin_filename or "-"
+        from ..markup import decoder
         from ..source import files
 
-        outcome = check_one(linter, name, read=lambda: files.read_stream(sys.stdin.buffer, name))
+        outcome = check_one(linter, name, read=lambda: files.read_stream(sys.stdin.buffer, name, decoder(name)))
         result = collect(Result(), [(name, True)], [outcome])
     else:
         result = check_paths(paths, linter, settings, jobs, linter_of)
@@ -109,6 +110,7 @@ def check(paths, fmt, output_file, show_evidence, statistics, fail_on, min_level
         f.path = shown(f.path)  # a file name that is not UTF-8: escaped in every format
         if fmt not in ("json", "sarif", "gitlab"):  # (JSON escapes control characters itself)
             f.match, f.sentence = printable(f.match), printable(f.sentence)
+            f.heading = f.heading if f.heading is None else printable(f.heading)
             f.message, f.suggestion = printable(f.message), printable(f.suggestion or "")
     result.checked = [shown(p) for p in result.checked]
     result.words = {shown(p): n for p, n in result.words.items()}

@@ -52,11 +52,26 @@ def changed_lines(ref: str, cwd=".") -> dict:
             if m:
                 start, count = int(m.group(1)), int(m.group(2) or 1)
                 out[current].update(range(start, start + count))
+    out.update(dict.fromkeys(_binary(ref, root), None))
     others = _git(["ls-files", "--others", "--exclude-standard", "-z"], root)
     for name in others.stdout.split("\0"):
         if name:
             out[str(root / name)] = None
     return out
+
+
+def _binary(ref, root):
+    """The files changed since ref that git diffs as binary (a Word or OpenDocument draft): lines
+    mean nothing there (a draft's line is a paragraph), so each counts as changed whole."""
+    fields = iter(_git(["diff", "--numstat", "-z", "--no-ext-diff", ref, "--"], root).stdout.split("\0"))
+    for field in fields:
+        added, _, rest = field.partition("\t")
+        deleted, _, name = rest.partition("\t")
+        if not name and deleted:  # a rename: the old name, then the new one, follow
+            next(fields, None)
+            name = next(fields, "")
+        if added == "-" and deleted == "-" and name:
+            yield str(root / name)
 
 
 def keep(findings, changed: dict) -> list:

@@ -18,6 +18,7 @@ FORMATS = {
     ".txt": "text", ".text": "text",
     ".yaml": "data", ".yml": "data", ".json": "data", ".toml": "data",  # data.py: read by key path
     ".ts": "module", ".mts": "module", ".cts": "module", ".js": "module", ".mjs": "module", ".cjs": "module",  # jsdata.py
+    ".docx": "office", ".odt": "office",  # office.py: Word and OpenDocument drafts, one paragraph a line
 }
 
 
@@ -51,6 +52,16 @@ def format_for(name: str) -> str:
     return FORMATS.get(PurePath(name).suffix.lower(), "text")
 
 
+def decoder(path):
+    """How a file's bytes become its Source, where they are not text (files.read's decoder):
+    a Word or OpenDocument draft is unpacked (office.py); None: decoded as text."""
+    if format_for(path) != "office":
+        return None
+    from .office import decode
+
+    return decode
+
+
 def is_data_file(path) -> bool:
     """Whether path is a YAML, JSON or TOML file a site keeps copy in, by its folder
     (source/sites.py): a folder walk takes it, and data.py reads it."""
@@ -59,12 +70,18 @@ def is_data_file(path) -> bool:
     return data_file(path)
 
 
-def stream(source: str, fmt: str, parsed: Parsed, frontmatter_keys=None, path=None):
+def stream(source: str, fmt: str, parsed: Parsed, frontmatter_keys=None, path=None, scopes=None):
     """The page's blocks, in order; parsed.directives is complete when they run out.
-    path: the file (a data file's key paths start from its name; errors name it)."""
+    path: the file (a data file's key paths start from its name; errors name it).
+    scopes: a draft's (office.py), the scope of each line."""
     from .values import MarkupError
 
     try:
+        if fmt == "office":
+            from . import office
+
+            yield from office.stream(source, parsed, scopes)
+            return
         yield from _stream(source, fmt, parsed, frontmatter_keys, path)
     except MarkupError as exc:
         from ..source.files import InputError
@@ -102,10 +119,10 @@ def _stream(source, fmt, parsed, frontmatter_keys, path):
     return text.stream(source, parsed)
 
 
-def read(source: str, fmt: str, frontmatter_keys=None, path=None) -> Parsed:
+def read(source: str, fmt: str, frontmatter_keys=None, path=None, scopes=None) -> Parsed:
     """The whole page at once: all its blocks and directives."""
     parsed = Parsed()
-    blocks = list(stream(source, fmt, parsed, frontmatter_keys, path))
+    blocks = list(stream(source, fmt, parsed, frontmatter_keys, path, scopes))
     parsed.blocks = blocks
     return parsed
 

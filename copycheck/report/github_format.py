@@ -44,7 +44,8 @@ def render(result, options, echo):
             f"endColumn={f.end_column},title={_prop(f.rule + ' ' + f.name)}"
         )
         match = " ".join(f.match.split())
-        echo(f"::{KINDS[f.severity]} {props}::{_data(f'{match!r}: {f.message} Instead: {f.suggestion}')}")
+        place = f" ({f.place()})" if f.heading is not None else ""  # a draft: paragraph and heading
+        echo(f"::{KINDS[f.severity]} {props}::{_data(f'{match!r}{place}: {f.message} Instead: {f.suggestion}')}")
     counts = Counter(KINDS[f.severity] for f in result.findings)
     if not any(n > SHOWN for n in counts.values()):
         return

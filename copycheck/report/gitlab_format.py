@@ -14,7 +14,8 @@ def render(result, options, echo):
         base = "\0".join((f.path, f.rule, f.sentence, f.match))  # content, not lines: stable across edits
         n = seen[base] = seen.get(base, 0) + 1
         issues.append({
-            "description": f"{f.rule} {f.message} Instead: {f.suggestion}",
+            "description": f"{f.rule} {f.message} Instead: {f.suggestion}"
+                           + (f" ({f.place()})" if f.heading is not None else ""),
             "check_name": f"{f.rule} {f.name}",
             "fingerprint": hashlib.sha256(f"{base}\0{n}".encode("utf-8", "surrogateescape")).hexdigest(),
             "severity": SEVERITY[f.severity],

@@ -111,7 +111,7 @@ def _finding(f, book, link, about_page) -> dict:
     return {
         "f": f,
         "page": about_page,
-        "where": f"{f.path}:{f.line}:{f.column}",
+        "where": f"{f.path}:{f.line}:{f.column}" + (f" ({f.place()})" if f.heading is not None else ""),
         "href": link(f.path),
         "before": before, "hit": hit, "after": after,
         "link": rule.link if rule and rule.link.startswith(("http://", "https://")) else "",

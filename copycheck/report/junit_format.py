@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 
 def _lines(found):
     return "\n".join(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message} Instead: {f.suggestion}"
-                     for f in found)
+                     + (f" ({f.place()})" if f.heading is not None else "") for f in found)
 
 
 def render(result, options, echo):

@@ -69,6 +69,9 @@ def render(result, options, echo):
                 "region": region,
             }}],
             "partialFingerprints": {"copycheck/v1": _fingerprint(f)},
+            # a Word or OpenDocument draft: startLine is the paragraph, startColumn the character in it
+            **({"properties": {"heading": f.heading, "paragraph": f.line, "character": f.column}}
+               if f.heading is not None else {}),
         })
     notifications = [{
         "level": "error",

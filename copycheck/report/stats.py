@@ -27,15 +27,16 @@ class FileStats:
                 "claims": self.claims, "claims_per_1000_words": self.claims_per_1000}
 
 
-def file_stats(path: str, text: str, linter) -> FileStats:
+def file_stats(path: str, text: str, linter, scopes=()) -> FileStats:
     page = prose.Prose()
-    for block in markup.stream(text, markup.format_for(path), markup.Parsed(), linter.settings.frontmatter_keys, path):
+    for block in markup.stream(text, markup.format_for(path), markup.Parsed(), linter.settings.frontmatter_keys, path,
+                               scopes):
         if block.scope in prose.PROSE:
             page.add(block)
     total = page.counts()
     grade, ease, _ = total.scores() if total.words else (None, None, None)
     rules = linter.rulebook.rules
-    claims = sum(1 for f in linter.check_text(text, path).findings
+    claims = sum(1 for f in linter.check_text(text, path, scopes=scopes).findings
                  if REGISTRY[rules[f.rule].kind].claims and f.severity != "info")
     return FileStats(path, total.words, grade, ease, claims)
 
@@ -50,12 +51,12 @@ def collect(paths, linter, settings):
             errors.append(item)
             continue
         try:
-            source = files.read(item[0])
+            source = files.read(item[0], markup.decoder(item[0]))
         except files.InputError as exc:
             errors.append(exc)
             continue
         try:
-            out.append(file_stats(item[0], source.text, linter))
+            out.append(file_stats(item[0], source.text, linter, source.scopes))
         except MatchTimeout as exc:
             errors.append(files.InputError(item[0], str(exc)))
     return out, errors

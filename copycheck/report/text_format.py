@@ -17,6 +17,8 @@ def render(result, options, echo):
         echo(f"{where} {level} {click.style(f.rule, bold=True)} {f.message} [{f.name}]{also}")
         if f.match:  # a finding about the whole page quotes nothing
             echo(f'    "{" ".join(f.match.split())}"')
+        if f.heading is not None:  # a Word or OpenDocument draft: where a writer finds it
+            echo(click.style(f"    in {f.place()}", dim=True))
         if options.get("show_evidence"):
             for e in f.evidence:
                 where = getattr(e, "cite", "") or f"{e.source}:{e.line}"

@@ -13,7 +13,7 @@ from pathlib import Path
 from . import sites
 from .sites import is_data_file as _is_data_file  # a site's data files are copy (markup/data.py reads them)
 
-DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.mdx", "*.jsx", "*.tsx", "*.html", "*.htm", "*.txt")
+DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.mdx", "*.jsx", "*.tsx", "*.html", "*.htm", "*.txt", "*.docx", "*.odt")
 ALWAYS_SKIP_DIRS = {".git", "node_modules", ".hg", ".svn", "__pycache__"}
 MAX_BYTES = 1 << 31
 
@@ -59,16 +59,17 @@ class InputError(Exception):
 class Source:
     path: str  # as shown in reports
     text: str
+    scopes: tuple = ()  # a Word or OpenDocument draft (markup/office.py): each line's scope
 
 
 def _excluded(rel: str, name: str, exclude) -> bool:
     return any(fnmatch(rel, pat) or fnmatch(name, pat) or fnmatch(rel, pat.rstrip("/") + "/*") for pat in exclude)
 
 
-# Files a folder walk never takes, though their names match the include globs: they are
-# not copy (a file named on the command line is still checked).
+# Files a folder walk never takes, though their names match the include globs: they are not copy
+# (a file named on the command line is still checked); ~$*: the owner file Word keeps beside an open document.
 NOT_COPY = ("license*", "licence*", "copying*", "notice", "notice.*", "requirements*.txt", "constraints*.txt",
-            "robots.txt", "humans.txt", "security.txt", "codeowners", "authors*", "contributors*")
+            "robots.txt", "humans.txt", "security.txt", "codeowners", "authors*", "contributors*", "~$*")
 
 
 def _ignores_above(root: Path):
@@ -258,8 +259,9 @@ def _too_large(path, size=None):
     return InputError(path, f"{what}: over the {limit} copycheck reads from one file; not checked")
 
 
-def read(path: str) -> Source:
-    """A file's text; its bytes are let go as soon as they are decoded."""
+def read(path: str, decoder=None) -> Source:
+    """A file's text; its bytes are let go as soon as they are decoded (by decoder(data, path) when
+    given: markup.decoder says which files are not text)."""
     try:
         with open(path, "rb") as fh:
             size = os.fstat(fh.fileno()).st_size
@@ -272,10 +274,10 @@ def read(path: str) -> Source:
         raise InputError(path, "permission denied") from None
     except OSError as exc:
         raise InputError(path, exc.strerror or str(exc)) from None
-    return Source(path, decode(data, path))
+    return decoder(data, path) if decoder else Source(path, decode(data, path))
 
 
-def read_stream(stream, name: str) -> Source:
+def read_stream(stream, name: str, decoder=None) -> Source:
     """Standard input's text (shown as name), read up to MAX_BYTES like a file."""
     data = bytearray()  # grown in place: no second copy of what was read
     while len(data) <= MAX_BYTES:
@@ -283,12 +285,12 @@ def read_stream(stream, name: str) -> Source:
         if not chunk:
             break
         data += chunk
-        if len(data) - len(chunk) < 8192 and _binary(data) and not data.startswith(
+        if not decoder and len(data) - len(chunk) < 8192 and _binary(data) and not data.startswith(
                 (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             break  # decode refuses it as binary: /dev/zero after its first megabyte, not its second gigabyte
     if len(data) > MAX_BYTES:
         raise _too_large(name)  # (how much more is not read)
-    return Source(name, decode(data, name))
+    return decoder(bytes(data), name) if decoder else Source(name, decode(data, name))
 
 
 def write_atomic(path, text: str) -> None:
