@@ -19,8 +19,8 @@ NEEDS = ("target", "subject", "benefit", "harm")
 MODIFIERS = ("negators", "denied_after", "list_negators", "not_negators", "relative_to", "comparators", "compared_fillers", "answers_no", "answers_yes", "bridge", "hedges", "quantifiers", "framing", "minimisers", "weak_hedges", "qualifiers", "vary", "boosters", "universal", "clause_breaks", "contrasts", "subordinators",
              "conditionals", "expectations", "purposes", "sources", "treatment_words", "result_words",
              "target_words", "research_words", "first_person", "wh_words", "broad_scope",
-             "presupposing")
-OPTIONAL_MODIFIERS = ("broad_scope", "presupposing")  # a rule file written before them may leave them out
+             "presupposing", "new_predicate")
+OPTIONAL_MODIFIERS = ("broad_scope", "presupposing", "new_predicate")  # a rule file written before them may leave them out
 
 
 @dataclass

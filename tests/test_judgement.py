@@ -560,3 +560,29 @@ def test_a_short_answer_denies_only_what_it_answers(text):
 ])
 def test_a_short_answer_still_makes_its_claim(text, code):
     assert code in [f.rule for f in lint(text) if f.severity in ("warning", "error")], text
+
+
+# -- a new predicate after "and"; words for when a harm comes; "the majority of" (stop 29) --------
+
+@pytest.mark.parametrize("text, code", [
+    ("The procedure is relatively quick and has no side effects.", "CC122"),
+    ("It may help your skin and leaves no marks at all.", "CC141"),
+    ("A filler is fairly affordable and carries no risk.", "CC123"),
+    ("Surgery is done without any post-op pain.", "CC131"),
+    ("There is no lingering redness after a peel.", "CC141"),
+    ("You will have no post-operative swelling.", "CC141"),
+])
+def test_a_new_predicate_and_time_words_keep_the_denial(text, code):
+    assert code in [f.rule for f in lint(text) if f.severity in ("warning", "error")], text
+
+
+@pytest.mark.parametrize("text", [
+    "It is relatively quick and painless.",  # one predicate: the minimiser covers both adjectives
+    "It may reduce swelling and leave no marks.",  # a bare verb stays under "may"
+    "The majority of patients do not experience any complications.",
+    "Most of our patients have no swelling after the first day.",
+    "There is no unnecessary risk in waiting for a consultation.",
+])
+def test_a_qualifier_that_reaches_its_predicate_still_softens_it(text):
+    assert not [f.rule for f in lint(text) if f.severity in ("warning", "error") and f.rule in
+                ("CC122", "CC123", "CC131", "CC141")], text

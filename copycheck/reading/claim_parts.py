@@ -166,6 +166,8 @@ class Sentence:
 
     def strength(self, wc, c0, c1, start, end, boosted):
         s0 = self.s0
+        for m in self.m["new_predicate"].finditer(self.norm, c0, start):  # "... and has no side effects"
+            c0 = s0 = m.start()
         lo = c0
         if not wc.harm:  # a hedge of benefit reaches back to the last contrast in the sentence
             lo = s0
@@ -179,7 +181,6 @@ class Sentence:
             lo = max(lo, min(c0, words[-REACH][0])) if len(words) > REACH else lo
         def either(kind):
             return self.has(kind, lo, start) or self.has(kind, end, c1)
-
         benefit = not (wc.harm or wc.minimises)
         weak = benefit and (either("weak_hedges") or self.has("framing", s0, start))
         minimised = wc.harm and (self.has("minimisers", c0, start) or self.has("relative_to", end, min(c1, end + 80)))
