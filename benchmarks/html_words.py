@@ -123,7 +123,7 @@ def stdlib_blocks(source: str) -> list:
                 self.blocks.append(b)
             self.builder = BlockBuilder("text")
 
-        def offset(self):
+        def here(self):
             line, col = self.getpos()
             return starts[line - 1] + col
 
@@ -146,11 +146,11 @@ def stdlib_blocks(source: str) -> list:
 
         def handle_data(self, data):
             if not self.skip:
-                self.builder.copy(self.offset(), data)
+                self.builder.copy(self.here(), data)
 
         def _ref(self, raw):
             if not self.skip:
-                at = self.offset()
+                at = self.here()
                 if source.startswith(";", at + len(raw)):
                     raw += ";"
                 self.builder.replace(at, len(raw), unescape(raw if raw.endswith(";") else raw + ";"))
@@ -423,6 +423,20 @@ MALFORMED = {
     "uppercase tags": "<DIV><P>Upper CASE</P><SCRIPT>x()</SCRIPT><P>Next</P></DIV>",
     "void with end": "<p>One<img src=a.png alt=Photo>two</img>three</p>",
     "svg title": "<p>Before</p><svg><title>Icon</title><text>Label</text></svg><p>After</p>",
+    "b across p": "<b>Bold start<p>inside</b> plain</p> after",
+    "end br": "<p>One</br>two</p>",
+    "entity without semicolon": "<p>&copy2024 Clinic &amp;co &ltnext &gtx</p>",
+    "nested a": "<p><a href=a>First <a href=b>second</a> third</a></p>",
+    "li outside list": "<li>Loose item<li>Another</li><p>Para</p>",
+    "self-closing div": "<div/>Text after self-closing div<span/>and span",
+    "gt inside quoted attribute": "<p title=\"a > b\" data-x='c>d'>Quoted text</p>",
+    "style with end p": "<style>p:after{content:'</p>'}</style><p>Styled</p>",
+    "textarea in p": "<p>Ask <textarea>type <b>here</b></textarea> now</p>",
+    "hidden until found": "<div hidden=until-found>Found later</div><p>Now</p>",
+    "processing instruction": "<?xml version=\"1.0\"?><p>After PI</p><?php echo 'x'; ?><p>After php</p>",
+    "doctype and bom": "\ufeff<!DOCTYPE html><p>Doc text</p>",
+    "zero width and nbsp": "<p>Pain&nbsp;free and pain\u200bless</p>",
+    "wbr inside word": "<p>Micro<wbr>needling works</p>",
 }
 
 
