@@ -14,8 +14,11 @@ copy as a file (a UTF-8 byte-order mark put in front, so every page is read as t
 UTF-8 it is) with JavaScript off: what is judged is the HTML as written, which is
 what copycheck reads, not what a page's scripts would build.  <noscript> is then
 hidden, as a visitor with JavaScript on sees the page.  The words shown are
-``document.body.innerText``; "by design" hides code, pre, svg, math and textarea
-too (copycheck leaves them out on purpose: they are not copy).  --browser-cache
+``document.body.innerText``, in three views: "shown", as the page loads; "by design",
+code, pre, svg, math and textarea hidden too (copycheck leaves them out on purpose:
+they are not copy); "revealed", and what a click shows shown (closed details and
+dialogs opened, [hidden] and what a style sheet hides shown: copy a visitor reads,
+which copycheck reads on purpose).  The first figure is "revealed".  --browser-cache
 keeps the browser's text per page (a JSON file, keep it out of the repository) so a
 second run needs no Chromium.
 
@@ -28,8 +31,11 @@ blocks of every page.
 
 The other readers (optional: each is skipped if it is not installed) extract the
 same visible text the same way (the same skipped and block tags): the standard
-library's html.parser, html5lib, selectolax (lexbor) and lxml.  Their speed is
-the median of --runs reads of the whole corpus, side by side in one run.
+library's html.parser (with the source offset of every piece, as copycheck's blocks),
+html5lib, selectolax (lexbor) and lxml (no source offsets to give).  Their speed is
+the median of --runs reads of the whole corpus, side by side in one run.  Install
+them (and websockets) apart from copycheck's environment, e.g. in a venv put on
+PYTHONPATH after the repository.
 """
 from __future__ import annotations
 

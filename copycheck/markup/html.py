@@ -15,7 +15,8 @@ from ..source.blocks import BlockBuilder
 from .inline import add_entities
 
 # iframe, noembed, noframes: their text is a fallback no browser of today shows (benchmarks/html_words.py)
-SKIP = {"script", "style", "template", "code", "pre", "noscript", "svg", "math", "textarea", "iframe", "noembed", "noframes"}
+SKIP = {"script", "style", "template", "code", "pre", "noscript", "svg", "math", "textarea",
+        "iframe", "noembed", "noframes"}
 BLOCK = {
     "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details", "dialog", "div",
     "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
