@@ -95,3 +95,22 @@ def test_judgement_refuses_a_text_that_yaml_would_cut_at_a_comment(tmp_path):
     module = util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.load(batch)[0]["text"] == "Voted the #1 clinic in town."
+
+
+def _html_words():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("html_words_bench", ROOT / "benchmarks" / "html_words.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_html_words_judge_counts_words_as_multisets_and_checks_positions():
+    hw = _html_words()
+    assert hw.agreement(hw.words("Safe safe peel"), hw.words("safe peel today")) == (2, 4)
+    page = "<title>T</title><p>Caf&eacute; <b>peel</b></p><img alt='Before photo'>"
+    assert hw.copycheck_text(page) == "Café peel"  # body text only: title and alt counted apart
+    assert hw.positions_exact(page, hw.markup.read(page, "html").blocks) == (6, 0)  # T; Caf, é, " ", peel; the alt
+    assert hw.stdlib_text(page) == "Café peel"
+    assert hw.positions_exact(page, hw.stdlib_blocks(page))[1] == 0

@@ -234,3 +234,28 @@ def test_html_heading_puts_a_treatment_in_reach():
     # a heading's treatment comes before one named in passing earlier (fillers have no evidence here)
     page = "<p>We also offer mesotherapy.</p><h2>Hair loss treatments</h2><p>They remove wrinkles.</p>"
     assert "CC301" not in codes(page, "a.html")
+
+
+def _html_blocks(page):
+    from copycheck import markup
+
+    blocks = markup.read(page, "html").blocks
+    for b in blocks:  # every copied piece stands in the page where its block says
+        for t, s, tl, sl in b.segs:
+            assert tl != sl or page[s:s + sl] == b.text[t:t + tl]
+    return [b.text for b in blocks]
+
+
+def test_html_comment_ends_at_dash_dash_bang_gt_as_browsers_end_it():
+    # "--!>" closes a comment (the HTML standard; Chromium shows "after" and "Painless")
+    page = "<p>Before<!-- a note --!>after</p><p>Painless<!--x--!> peel</p>"
+    assert _html_blocks(page) == ["Beforeafter", "Painless peel"]
+    assert "CC131" in codes(page, "a.html")
+
+
+def test_html_iframe_fallback_text_is_not_read():
+    # no browser of today shows an iframe's (or noembed's, noframes') text: it is not copy
+    page = "<p>Our clinic</p><iframe src=map.html>Guaranteed painless results</iframe><p>Find us</p>" \
+           "<noembed>Painless</noembed><noframes>Painless</noframes>"
+    assert _html_blocks(page) == ["Our clinic", "Find us"]
+    assert "CC131" not in codes(page, "a.html")

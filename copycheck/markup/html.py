@@ -14,7 +14,9 @@ from . import directives, handed_on
 from ..source.blocks import BlockBuilder
 from .inline import add_entities
 
-SKIP = {"script", "style", "template", "code", "pre", "noscript", "svg", "math", "textarea"}
+# iframe, noembed, noframes: their text is a fallback no browser of today shows (benchmarks/html_words.py)
+SKIP = {"script", "style", "template", "code", "pre", "noscript", "svg", "math", "textarea",
+        "iframe", "noembed", "noframes"}
 BLOCK = {
     "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details", "dialog", "div",
     "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -33,6 +35,7 @@ _ATTR = compiled(r"""([^\s"'<>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))
 _TAG_BODY = compiled(r"""(?:[^>"']+|"[^"]*"|'[^']*')*""")
 _ATTRS = compiled(r"""([^\s"'>/=][^\s"'>/=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""")
 _NAME = compiled(r"[A-Za-z][^\s/>]*")
+_COMMENT_END = compiled(r"--!?>")  # "--!>" ends a comment too, as the HTML standard says
 _CHARREF = compiled(r"&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{0,31});?")
 RAW = {"script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed", "noframes", "plaintext"}
 
@@ -139,8 +142,9 @@ class _Reader:
         src = self.source
         if src.startswith(">", lt + 4) or src.startswith("->", lt + 4):  # "<!-->" and "<!--->": empty
             return lt + (5 if src.startswith(">", lt + 4) else 6)
-        close = src.find("-->", lt + 4)
-        end = len(src) if close < 0 else close + 3
+        m = _COMMENT_END.search(src, lt + 4)
+        close = m.start() if m else -1
+        end = m.end() if m else len(src)
         self.handle_comment(src[lt + 4:max(lt + 4, close)] if close >= 0 else src[lt + 4:], lt)
         return end
 
