@@ -266,3 +266,37 @@ def test_without_the_extra_the_command_says_how_to_install_it():
     assert done.stderr.splitlines() == [
         "copycheck: the language server needs pygls, which the core install leaves out: "
         "pip install 'copycheck-claims[lsp]'"]
+
+
+@pytest.mark.asyncio
+async def test_same_findings_as_the_command_line_nearest_config_suppressions_and_baseline(client):
+    site = client.root
+    (site / "pyproject.toml").write_text('[tool.copycheck]\nbaseline = "copycheck-baseline.json"\n', encoding="utf-8")
+    (site / ".copycheck.yaml").unlink()
+    (site / "blog").mkdir()
+    (site / "blog" / ".copycheck.yaml").write_text("ignore: [CC141]\nmin-level: info\n", encoding="utf-8")
+    old = "Our laser treatment is painless, with no downtime.\n"
+    pages = {"home.md": "# Laser hair removal\n\n" + old + "\nResults are guaranteed.\n",
+             "blog/post.md": "# Fat freezing\n\n<!-- copycheck-disable-next-line CC131 -- reviewed -->\n" + old
+                             + "\nFat freezing is painless and clinically proven.\n"}
+    for name, text in pages.items():
+        (site / name).write_text(text, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    cli = [sys.executable, "-m", "copycheck", "check"]
+    subprocess.run(cli + ["home.md", "--write-baseline", "copycheck-baseline.json"], cwd=site, env=env, check=True,
+                   capture_output=True)
+    (site / "home.md").write_text(pages["home.md"] + "\nIt is completely safe for everyone.\n", encoding="utf-8")
+    pages["home.md"] += "\nIt is completely safe for everyone.\n"
+    for name, text in pages.items():
+        import json
+
+        done = subprocess.run(cli + [str(site / name), "--format", "json"], cwd=site.parent, env=env, capture_output=True, text=True)
+        want = sorted((f["rule"], f["line"] - 1, f["column"] - 1) for f in json.loads(done.stdout)["findings"])
+        assert want  # (something to compare)
+        uri = open_page(client, name, text)
+        got = await until(client, uri, lambda d: len(d) == len(want))
+        assert sorted((d.code, d.range.start.line, d.range.start.character) for d in got) == want, name
+    post = [(d.code, d.range.start.line) for d in client.diagnostics[(site / "blog/post.md").as_uri()]]
+    assert ("CC131", 3) not in post and ("CC131", 5) in post  # suppressed on its line only
+    assert "CC141" not in [c for c, _ in post]  # the blog's own config ignores it
+    assert codes(client.diagnostics[(site / "home.md").as_uri()]) == ["CC181"]  # the rest is in the baseline
