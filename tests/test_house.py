@@ -60,3 +60,14 @@ def test_the_server_sits_at_the_top_beside_the_command_line():
     assert sideways == {}
     found = {m for m in _modules_imported(ROOT / "copycheck/server/checks.py") if m.startswith("copycheck")}
     assert "copycheck.configured" in found  # settings built as the command line builds them
+
+
+def test_readme_test_command_is_what_ci_runs():
+    """README.md's second command is exactly what .ci/run runs (and both install Neovim for the editor test)."""
+    import re
+
+    block = re.search(r"```sh\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S).group(1)
+    commands = [line for line in block.splitlines() if line.strip() and not line.startswith("#")]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
+    assert commands[1] == ci
+    assert "bash .ci/editor" in ci and "bash .ci/browser" in ci
