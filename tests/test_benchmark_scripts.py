@@ -95,3 +95,14 @@ def test_judgement_refuses_a_text_that_yaml_would_cut_at_a_comment(tmp_path):
     module = util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.load(batch)[0]["text"] == "Voted the #1 clinic in town."
+
+
+def test_server_benchmark_runs_on_its_page():
+    """benchmarks/server.py, one run of two keystrokes: each figure printed (its page is ~3 KB)."""
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "server.py"), "--runs", "1", "--keys", "2"],
+                          capture_output=True, text=True, timeout=300,
+                          env={**__import__("os").environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0, done.stderr
+    for what in ("to the initialize answer", "first diagnostics", "re-check after a keystroke", "command line, cold"):
+        assert what in done.stdout
+    assert 2500 <= (ROOT / "benchmarks" / "server" / "page.md").stat().st_size <= 3500
