@@ -102,8 +102,9 @@ class Server(LanguageServer):
             self._config_broken(key, outcome.config_error)
             if outcome.linter is None:
                 diagnostics.append(actions.problem(snapshot, f"copycheck: not checked: {outcome.config_error}"))
-        elif key in self.broken:
-            self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(self.broken.pop(key), []))
+        else:  # fixed (or deleted): its diagnostic goes
+            for k in [k for k in self.broken if k == key or (k and not os.path.exists(k))]:
+                self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(self.broken.pop(k), []))
         if outcome.problem is not None:
             d = actions.problem(snapshot, f"copycheck: {outcome.problem.message}", outcome.problem.line)
             if not outcome.problem.fatal:
