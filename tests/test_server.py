@@ -3,6 +3,7 @@ speaking LSP on standard input and output), driven by pytest-lsp's client."""
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import subprocess
 import sys
@@ -288,8 +289,6 @@ async def test_same_findings_as_the_command_line_nearest_config_suppressions_and
     (site / "home.md").write_text(pages["home.md"] + "\nIt is completely safe for everyone.\n", encoding="utf-8")
     pages["home.md"] += "\nIt is completely safe for everyone.\n"
     for name, text in pages.items():
-        import json
-
         done = subprocess.run(cli + [str(site / name), "--format", "json"], cwd=site.parent, env=env, capture_output=True, text=True)
         want = sorted((f["rule"], f["line"] - 1, f["column"] - 1) for f in json.loads(done.stdout)["findings"])
         assert want  # (something to compare)
@@ -300,3 +299,20 @@ async def test_same_findings_as_the_command_line_nearest_config_suppressions_and
     assert ("CC131", 3) not in post and ("CC131", 5) in post  # suppressed on its line only
     assert "CC141" not in [c for c, _ in post]  # the blog's own config ignores it
     assert codes(client.diagnostics[(site / "home.md").as_uri()]) == ["CC181"]  # the rest is in the baseline
+
+
+@pytest.mark.asyncio
+async def test_save_checks_again_and_an_unsaved_page_takes_the_workspace_folders_config(client):
+    (client.root / ".copycheck.yaml").write_text("ignore: [CC131]\n", encoding="utf-8")
+    text = "Our laser treatment is painless, with no downtime.\n"
+    untitled = "untitled:Untitled-1"
+    client.text_document_did_open(lsp.DidOpenTextDocumentParams(lsp.TextDocumentItem(untitled, "markdown", 1, text)))
+    got = await until(client, untitled, lambda d: "CC141" in codes(d))
+    assert "CC131" not in codes(got)  # the workspace folder's config applies to it
+    uri = open_page(client, "saved.md", text)
+    await until(client, uri, lambda d: "CC141" in codes(d))
+    before = client.diagnostics.count[uri]
+    client.text_document_did_save(lsp.DidSaveTextDocumentParams(lsp.TextDocumentIdentifier(uri)))
+    await until(client, uri, lambda d: client.diagnostics.count[uri] == before + 1)
+    client.text_document_did_close(lsp.DidCloseTextDocumentParams(lsp.TextDocumentIdentifier(uri)))
+    await until(client, uri, lambda d: not d)
