@@ -9,7 +9,7 @@ The public API for CMS integrations::
 from __future__ import annotations
 
 __version__ = "0.2.0"
-__all__ = ["__version__", "check_text", "check_paths", "linter_for", "Finding"]
+__all__ = ["__version__", "check_text", "check_paths", "linter_for", "configured", "Finding"]
 
 
 def linter_for(settings=None):
@@ -31,6 +31,34 @@ def linter_for(settings=None):
 
         evidence = evidence_build.load(settings.evidence)
     return Linter(claimrules.load(tuple(settings.extend_rules), evidence=evidence, kinds=REGISTRY), settings)
+
+
+def configured(config=None, overrides=None, rule_files=(), evidence=(), exclude=()):
+    """(settings, linter) for a config file (None: the defaults) as ``copycheck check`` builds
+    them for the files it applies to: the file's settings, the overrides on top (what a
+    ``select`` override drops from the config's ignore is said in settings.overridden), then
+    extra rule files, evidence and excludes added.  The command line and the language server
+    both build theirs here.  Raises claimrules.RulebookError naming the broken file and line
+    (a config naming evidence, rules or a baseline outside its folder is one, unless
+    allow_outside; settings.outside then lists what is used from outside)."""
+    from pathlib import Path
+
+    from . import config as _config
+
+    overrides = overrides or {}
+    settings = _config.load(config).merged(**overrides)
+    for option, where in settings.outside:
+        if not settings.allow_outside:
+            raise _config.ConfigError(settings.source, settings.lines.get(option, 0),
+                                      f"'{option}' names {where}, outside the project "
+                                      f"({Path(settings.source).parent}); pass --allow-outside to use it")
+    settings = _config.overrides(settings, overrides.get("select"))
+    settings = settings.merged(extend_rules=tuple(settings.extend_rules) + tuple(rule_files or ()),
+                               evidence=tuple(settings.evidence) + tuple(evidence or ()),
+                               exclude=tuple(settings.exclude) + tuple(exclude or ()))
+    linter = linter_for(settings)
+    _config.check_codes(settings, linter.rulebook)
+    return settings, linter
 
 
 def check_text(text: str, filename: str = "-.md", settings=None, format: str | None = None) -> list:

@@ -114,3 +114,14 @@ def test_html_words_judge_counts_words_as_multisets_and_checks_positions():
     assert hw.positions_exact(page, hw.markup.read(page, "html").blocks) == (6, 0)  # T; Caf, é, " ", peel; the alt
     assert hw.stdlib_text(page) == "Café peel"
     assert hw.positions_exact(page, hw.stdlib_blocks(page))[1] == 0
+
+
+def test_server_benchmark_runs_on_its_page():
+    """benchmarks/server.py, one run of two keystrokes: each figure printed (its page is ~3 KB)."""
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "server.py"), "--runs", "1", "--keys", "2"],
+                          capture_output=True, text=True, timeout=300,
+                          env={**__import__("os").environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0, done.stderr
+    for what in ("to the initialize answer", "first diagnostics", "re-check after a keystroke", "command line, cold"):
+        assert what in done.stdout
+    assert 2500 <= (ROOT / "benchmarks" / "server" / "page.md").stat().st_size <= 3500

@@ -29,3 +29,14 @@ def test_plain_text_directive():
     text = "copycheck: disable-next-line CC131\nPainless.\n"
     assert codes(text, "a.txt") == []
     assert codes("<!-- copycheck-disable-next-line CC131 -->\nPainless.\n", "a.txt") == ["CC131"]
+
+
+def test_a_reason_after_two_dashes_is_not_codes():
+    from copycheck.markup.directives import from_comment, from_text_line
+
+    d = from_comment("<!-- copycheck-disable-next-line CC131 -- pain reviewed by legal, 2026-11 -->", 0)
+    assert d.codes == ("CC131",)  # "pain" in the reason is not the category
+    assert from_text_line("copycheck: disable-next-line CC131, CC141 -- numbing cream used", 0).codes == ("CC131", "CC141")
+    assert from_comment("<!-- copycheck-disable-next-line -- all of them, on purpose -->", 0).codes == ()
+    text = "<!-- copycheck-disable-next-line CC131 -- we use numbing cream -->\nPainless and risk-free.\n"
+    assert codes(text) == ["CC123"]

@@ -9,7 +9,7 @@ import click
 
 from .. import __version__
 from .check import check
-from .commands import evidence, explain, rules, stats
+from .commands import evidence, explain, rules, server, stats
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -18,5 +18,6 @@ def main():
     """Find claims in clinic marketing copy that the evidence does not support."""
 
 
-for command in (check, rules, explain, evidence, stats):
+for command in (check, rules, explain, evidence, stats, server):
     main.add_command(command)
+main.add_command(server, "lsp")

@@ -1,4 +1,4 @@
-"""The other commands: ``rules``, ``explain``, ``evidence build``/``topics`` and ``stats``."""
+"""The other commands: ``rules``, ``explain``, ``evidence build``/``topics``, ``stats`` and ``server``."""
 from __future__ import annotations
 
 import sys
@@ -180,3 +180,13 @@ def stats(paths, fmt, config_path, no_config):
             click.echo(f"{r.path:<{width}}  {r.words:>7}  {grade:>5}  {ease:>5}  {r.claims_per_1000:>11.1f}")
     if any(e.fatal for e in errors):
         sys.exit(2)
+
+
+@click.command()
+def server():
+    """Run the language server (LSP) on standard input and output, for editors (also `copycheck lsp`)."""
+    from .. import server as lsp_server
+
+    if not lsp_server.available():
+        fail(lsp_server.MISSING)
+    lsp_server.serve()

@@ -52,24 +52,15 @@ def built(path, rule_files, evidence, exclude, overrides):
     """(settings, linter) for one config file (None: none), the command line on top; cached."""
     import claimrules
 
-    from .. import config, linter_for
+    from .. import configured
 
     key = str(path)
     if key not in BUILT:
         try:
-            settings = config.load(path).merged(**overrides)
-            for option, where in settings.outside:
-                if not settings.allow_outside:
-                    fail(f"{settings.source}:{settings.lines.get(option, 0)}: '{option}' names {where}, outside the "
-                          f"project ({Path(settings.source).parent}); pass --allow-outside to use it")
-                click.echo(f"copycheck: using {where} from outside the project (--allow-outside)", err=True)
-            settings = config.overrides(settings, overrides.get("select"))
-            settings = settings.merged(extend_rules=tuple(settings.extend_rules) + tuple(rule_files or ()),
-                                       evidence=tuple(settings.evidence) + tuple(evidence),
-                                       exclude=tuple(settings.exclude) + tuple(exclude))
-            linter = linter_for(settings)
-            config.check_codes(settings, linter.rulebook)
+            settings, linter = configured(path, overrides, rule_files, evidence, exclude)
         except claimrules.RulebookError as exc:
             fail(str(exc))
+        for _, where in settings.outside:  # (allowed: configured() refuses them otherwise)
+            click.echo(f"copycheck: using {where} from outside the project (--allow-outside)", err=True)
         BUILT[key] = (settings, linter)
     return BUILT[key]

@@ -13,6 +13,8 @@ _TEXT = compiled(r"[ \t]*copycheck:[ \t]*(disable-next-line|disable|enable)(?![\
 
 
 def _codes(rest: str) -> tuple:
+    """The codes of a directive; what follows `` -- `` is the reason, not codes (as ESLint writes it)."""
+    rest = re.split(r"(?:^|\s)--(?:\s|$)", rest, maxsplit=1)[0]
     return tuple(c for c in re.split(r"[\s,]+", rest.strip()) if c)
 
 
