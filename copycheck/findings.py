@@ -71,6 +71,7 @@ class PageResult:
     language: str | None = None  # the page's language when it is not English: the page was skipped
     skipped: str | None = None  # why: how the language was told
     truncated: int = 0  # MAX_CLAIMS when the page had more claims than that: the rest was not read
+    notices: list = field(default_factory=list)  # (message, line) from the reader: what it could not read
 
 
 def at_or_above(severity: str, threshold: str) -> bool:

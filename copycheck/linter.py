@@ -242,7 +242,7 @@ class Linter:
             from .markup.office import name_headings
 
             name_headings(findings, source, scopes)
-        return PageResult(dedupe(findings), words=doc.words, truncated=truncated)
+        return PageResult(dedupe(findings), words=doc.words, truncated=truncated, notices=parsed.notices)
 
 
 class _Current:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .source import files
 from .findings import at_or_above, one_per_words
-from .markup import Unparsable, decoder
+from .markup import decoder
 
 if TYPE_CHECKING:
     from .linter import Linter
@@ -43,8 +43,9 @@ class Result:
 
 
 def check_one(linter: Linter, path, read=None):
-    """One page through the linter -> (error or notice, findings, words, truncation error); of claim
-    findings on the same words, the report keeps one (findings.one_per_words).
+    """One page through the linter -> (error or notice, findings, words, note: the truncation error, or
+    a notice of what the reader could not read); of claim findings on the same words, the report
+    keeps one (findings.one_per_words).
     read(): the page's Source (default: the file at path; the command line passes standard input)."""
     from .reading.matching import MatchTimeout
 
@@ -56,11 +57,10 @@ def check_one(linter: Linter, path, read=None):
         if page.language:
             return files.InputError(path, f"in another language ({page.language}, {page.skipped}); the rules are "
                                           "for English: skipped", fatal=False, language=page.language), [], 0, None
-        return None, one_per_words(page.findings, linter.is_claim), page.words, truncated(page, path)
+        note = truncated(page, path) or unread(page, path)
+        return None, one_per_words(page.findings, linter.is_claim), page.words, note
     except files.InputError as exc:
         return exc, [], 0, None
-    except Unparsable as exc:
-        return files.InputError(path, str(exc), line=exc.line), [], 0, None
     except MatchTimeout as exc:
         return files.InputError(path, str(exc)), [], 0, None
     except RecursionError:
@@ -80,6 +80,14 @@ def truncated(page, path):
         return None
     return files.InputError(path, f"over {page.truncated:,} claims on one page: the rest was not read "
                                   "for claims, so the page fails (split the page)")
+
+
+def unread(page, path):
+    """A notice (not fatal) for a page its reader could not read all of, None where it could."""
+    if not page.notices:
+        return None
+    message, line = page.notices[0]
+    return files.InputError(path, message, fatal=False, line=line)
 
 
 def _lost(path, why):
@@ -172,7 +180,7 @@ def collect(result, todo, outcomes) -> Result:
     result (a file skipped as binary is an error where it was named, a notice in a walk)."""
     for (path, explicit), (error, findings, words, note) in zip(todo, outcomes):
         if note is not None:
-            result.errors.append(note)
+            (result.errors if note.fatal else result.notices).append(note)
         if error is not None and getattr(error, "language", None):
             langs = result.gate.setdefault("not_english", {})
             langs[error.language] = langs.get(error.language, 0) + 1

@@ -141,17 +141,30 @@ def test_formats_are_chosen_by_extension():
         "mdx", "jsx", "tsx", "markdown", "module"]  # a .ts file: a content module (jsdata.py)
 
 
-def test_a_file_tree_sitter_cannot_parse_is_one_line_and_exit_2(tmp_path):
+def test_a_file_tree_sitter_cannot_parse_is_read_as_far_as_it_goes_with_a_notice(tmp_path):
+    """A syntax error, or TypeScript tree-sitter's grammar does not know: the copy it can read is
+    linted, and one notice names the file and line; the gate is not failed by the parser's gap."""
     from click.testing import CliRunner
 
     from copycheck.cli import main
 
     bad = tmp_path / "Broken.tsx"
-    bad.write_text("export const A = () => (\n  <div>\n    <p>Open today</div>\n);\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", str(bad)])
-    assert result.exit_code == 2
-    lines = [line for line in result.output.splitlines() if "Broken.tsx" in line]
-    assert len(lines) == 1 and "not valid TSX" in lines[0] and "Traceback" not in result.output
+    bad.write_text("export const A = () => (\n  <div>\n    <p>Open today</div>\n);\n"
+                   "export const B = () => <p>Totally painless peels</p>;\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--format", "json", str(bad)])
+    assert result.exit_code == 1 and "Traceback" not in result.output  # 1: the finding, not the parse
+    notices = [line for line in result.stderr.splitlines() if "Broken.tsx" in line]
+    assert len(notices) == 1 and re.search(r"Broken\.tsx:\d+: tree-sitter could not parse it near line \d+", notices[0])
+    found = json.loads(result.stdout)["findings"]
+    assert [(f["line"], f["match"]) for f in found if f["rule"] == "CC131"] == [(5, "painless")]
+
+
+def test_typescript_the_grammar_does_not_know_still_has_its_copy_read():
+    source = ('export const Form = ({ c }: P) => (\n  <Renderer consents={c as import("@/x").T[]}\n'
+              '    title="Consent before your peel" />\n);\n')
+    parsed = markup.read(source, "tsx")
+    assert [b.text for b in parsed.blocks] == ["Consent before your peel"]
+    assert len(parsed.notices) == 1 and parsed.notices[0][1] == 2
 
 
 SPEC = ROOT / "tests" / "data" / "commonmark-spec-0.31.2.json"

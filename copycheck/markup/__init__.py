@@ -37,15 +37,7 @@ class Directive:
 class Parsed:
     blocks: list = field(default_factory=list)  # read() : all the page's blocks; stream(): the outbox
     directives: list = field(default_factory=list)  # complete once the stream is exhausted
-
-
-class Unparsable(Exception):
-    """A page its format's parser cannot read (a JSX or TSX syntax error): str() is the
-    one-line message, line where it is (0: not known)."""
-
-    def __init__(self, message: str, line: int = 0):
-        super().__init__(message)
-        self.line = line
+    notices: list = field(default_factory=list)  # (message, line): what the reader could not read, not fatal
 
 
 def format_for(name: str) -> str:

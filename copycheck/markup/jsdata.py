@@ -9,7 +9,7 @@ words: not class lists, paths or identifiers) under a key that does not name som
 (``className``, ``href``, ``image``, ``slug``)."""
 from __future__ import annotations
 
-from . import Unparsable, handed_on
+from . import handed_on
 from claimrules.cache import compiled
 
 from .keys import DEFAULT_KEYS, WILD, is_copy, not_copy_key, path_text, selector_for
@@ -27,10 +27,7 @@ def stream(source: str, parsed, keys=None, path=None):
     """The module's blocks (scope ``data.`` and the key path), in order."""
     grammar = "typescript" if str(path or "").lower().endswith((".ts", ".mts", ".cts")) else "tsx"
     reader = JsxReader(source, 0, len(source), parsed, grammar)
-    if reader.root.has_error:
-        line, column = reader.first_error()
-        raise Unparsable(f"not valid {'TypeScript' if grammar == 'typescript' else 'JavaScript'} (tree-sitter "
-                         f"cannot parse it near line {line}, column {column}); file not checked", line)
+    reader.note_errors("TypeScript" if grammar == "typescript" else "JavaScript")
     sel = selector_for(tuple(keys or DEFAULT_KEYS) + MODULE_KEYS)
     stack = [(reader.root, ())]
     while stack:
@@ -42,11 +39,13 @@ def stream(source: str, parsed, keys=None, path=None):
                 stack.append((value, (_text(source, reader, name),) if name is not None else ()))
         elif t in _WRAPPERS:
             stack.extend((c, parts) for c in reversed(node.named_children[:1]))
-        elif t == "object":
-            for pair in reversed(node.named_children):
-                key, value = pair.child_by_field_name("key"), pair.child_by_field_name("value")
-                if pair.type == "pair" and key is not None and value is not None:
+        elif t == "object" or t == "ERROR":  # (what tree-sitter could not parse: read as far as it goes)
+            for child in reversed(node.named_children):
+                key, value = child.child_by_field_name("key"), child.child_by_field_name("value")
+                if child.type == "pair" and key is not None and value is not None:
                     stack.append((value, parts + (_key(source, reader, key),)))
+                elif t == "ERROR":
+                    stack.append((child, parts))
         elif t == "array":
             stack.extend((c, parts + (i,)) for i, c in reversed(list(enumerate(node.named_children))))
         elif t in ("string", "template_string"):

@@ -7,7 +7,8 @@ sees (title, alt, aria-label, description, placeholder, label, and content of me
 Code is not copy: imports and exports, ``{...}`` expressions, other props, and every
 string outside JSX are left out; the JSX inside an expression is read.  A comment
 ``// copycheck-disable-next-line CC101`` or ``{/* copycheck-disable */}`` is a
-directive.  A file tree-sitter cannot parse raises Unparsable (one line, exit 2).
+directive.  Where tree-sitter cannot parse a file, the rest is read and a notice names
+the place (parsed.notices).
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from html import unescape
 
 from claimrules.cache import compiled
 
-from . import Unparsable, directives, handed_on
+from . import directives, handed_on
 from ..source.blocks import BlockBuilder
 from .html import SCOPES
 from .inline import add_entities
@@ -50,10 +51,7 @@ def _parser(grammar="tsx"):
 def stream(source: str, parsed, fmt: str = "tsx"):
     """The page's blocks in order (markup/__init__.py); directives into parsed."""
     reader = JsxReader(source, 0, len(source), parsed)
-    if reader.root.has_error:
-        line, column = reader.first_error()
-        raise Unparsable(f"not valid {fmt.upper()} (tree-sitter cannot parse it near line {line}, column {column}); "
-                         "file not checked", line)
+    reader.note_errors(fmt.upper())
     yield from reader.run()
     yield from handed_on(parsed.blocks)
 
@@ -125,6 +123,16 @@ class JsxReader:
         if self.starts:
             b -= self.extra[bisect_left(self.starts, b)]
         return b + self.base
+
+    def note_errors(self, language: str) -> None:
+        """Where tree-sitter could not parse the file (a syntax error, or TypeScript its grammar
+        does not know yet, such as ``x as import("m").T``), the rest is still read and a notice
+        names the place: a copy linter does not fail a site's build on its parser's gaps."""
+        if self.root.has_error:
+            line, column = self.first_error()
+            self.parsed.notices.append((f"tree-sitter could not parse it near line {line}, column {column} (not "
+                                        f"valid {language}, or syntax its grammar does not know): the copy there "
+                                        "was not read", line))
 
     def first_error(self):
         node = _first_error(self.root)
