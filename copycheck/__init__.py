@@ -8,7 +8,7 @@ The public API for CMS integrations::
 """
 from __future__ import annotations
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 __all__ = ["__version__", "check_text", "check_paths", "linter_for", "configured", "Finding"]
 
 
