@@ -198,7 +198,8 @@ BAD = [
     ("page.md", '{\n  "title": "Fine",\n  "faq": [\n    {"question": "Why?" "answer": "x"}\n  ]\n}\n\nBody.\n',
      "page.md:4: invalid JSON front matter (column 25)"),
     ("data/faq.yaml", "- question: Why?\n  answer: fine\n- question: [bad\n", "data/faq.yaml:4: invalid YAML"),
-    ("data/faq.json", '[\n  {"question": "Why?",}\n]\n', "data/faq.json:2: invalid JSON (column 23)"),
+    # (the column is json's: the brace after the comma before Python 3.13, the comma from 3.13 on)
+    ("data/faq.json", '[\n  {"question": "Why?",}\n]\n', "data/faq.json:2: invalid JSON (column 2"),
     ("data/faq.toml", "[[faq]]\nquestion = 'Why?' answer\n", "data/faq.toml:2: invalid TOML (column 19)"),
 ]
 
