@@ -129,6 +129,14 @@ def test_key_paths_and_globs():
     assert Selector(["faq[*].answer"]).wants(("faq", 0, "answer"))
     # a wildcard does not take keys named for what is not copy
     assert not Selector(["hero.*"]).wants(("hero", "heroImage")) and Selector(["hero.*"]).wants(("hero", "heading"))
+    # "**" is any number of keys, none included; "*" one key or part of one; "?" one character;
+    # a brace may hold alternatives that span keys ("[...]" is a list index: faq[*] is faq.*)
+    deep = Selector(["**.faq.**.answer", "item?.t*xt", "{page.intro,lead}"])
+    assert deep.wants(("faq", "answer")) and deep.wants(("a", "b", "faq", 3, "x", "answer"))
+    assert not deep.wants(("faq",)) and not deep.wants(("faqs", "answer")) and not deep.wants(("faq", "answers"))
+    assert deep.wants(("items", "text")) and deep.wants(("item2", "tiny-text"))
+    assert not deep.wants(("items", "x", "text")) and not deep.wants(("item22", "text"))
+    assert deep.wants(("page", "intro")) == EXACT and deep.wants(("lead",)) == EXACT and not deep.wants(("page",))
     # shapes
     assert is_copy("Pain-free", EXACT) and is_copy("painless", EXACT) and not is_copy("pain-free", WILD)
     for never in ("https://x.example/a", "/img/a.jpg", "a.png", "desk@clinic.example", "#fa0", "2024-01-02",

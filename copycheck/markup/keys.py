@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-from fnmatch import fnmatchcase
 from functools import lru_cache
 
 from claimrules.cache import compiled
@@ -66,13 +65,41 @@ def _segments(pattern: str) -> tuple:
     return tuple(s for s in pattern.split(".") if s)
 
 
-def _match(segs, parts) -> bool:
-    if not segs:
-        return not parts
-    head = segs[0]
-    if head == "**":
-        return any(_match(segs[1:], parts[i:]) for i in range(len(parts) + 1))
-    return bool(parts) and fnmatchcase(parts[0], head) and _match(segs[1:], parts[1:])
+_DOTTED_BRACE = re.compile(r"\{[^{}]*\.[^{}]*\}")  # a brace that spans keys is expanded first
+SEP = "\x1f"  # between the keys of a path, as the globs' regex reads it: "\x1ffaq\x1f2\x1fanswer"
+
+
+def _glob_regex(segs) -> str:
+    """One glob's segments as a regex over a joined path: ``*`` one key (or part of one), ``**``
+    any number of keys, ``?``, ``[...]`` as fnmatch reads them, ``{a,b}`` either."""
+    return "".join(f"(?:{SEP}[^{SEP}]*)*" if seg == "**" else SEP + _segment_regex(seg) for seg in segs)
+
+
+def _segment_regex(seg: str) -> str:
+    out, i = [], 0
+    while i < len(seg):
+        c = seg[i]
+        close = seg.find("}" if c == "{" else "]", i + (1 if c == "{" else 2)) if c in "{[" else -1
+        if c == "*":
+            out.append(f"[^{SEP}]*")
+        elif c == "?":
+            out.append(f"[^{SEP}]")
+        elif c == "{" and close > 0:
+            out.append("(?:" + "|".join(_segment_regex(alt.strip()) for alt in seg[i + 1:close].split(",")) + ")")
+            i = close
+        elif c == "[" and close > 0:
+            body = seg[i + 1:close]
+            out.append("[" + ("^" + body[1:] if body.startswith("!") else body).replace("\\", "\\\\") + "]")
+            i = close
+        else:
+            out.append(re.escape(c))
+        i += 1
+    return "".join(out)
+
+
+def _alternation(globs):
+    """All the globs as one compiled regex (None for none): a path is matched once, not glob by glob."""
+    return re.compile("|".join(f"(?:{g})" for g in globs)) if globs else None
 
 
 EXACT, WILD = 1, 2
@@ -83,7 +110,7 @@ class Selector:
 
     def __init__(self, keys):
         self.names = set()
-        self.globs = []  # (segments, has a wildcard)
+        exact, wild = [], []  # the globs as regexes, with no wildcard and with one
         for k in keys:
             k = str(k).strip().lower()
             if not k:
@@ -91,9 +118,10 @@ class Selector:
             if not any(c in k for c in ".*?[{"):
                 self.names.add(k)
                 continue
-            for one in _braces(k):
+            for one in _braces(k) if _DOTTED_BRACE.search(k) else (k,):  # "{a,b}" stays one regex
                 segs = _segments(one)
-                self.globs.append((segs, any(c in s for s in segs for c in "*?[")))
+                (wild if any(c in s for s in segs for c in "*?[") else exact).append(_glob_regex(segs))
+        self._exact, self._wild = _alternation(exact), _alternation(wild)
         self._seen: dict = {}
 
     def wants(self, parts) -> int:
@@ -110,16 +138,12 @@ class Selector:
             heads = parts[:-1]
             if all(isinstance(h, str) and h.lower() in NESTS for h in heads) and key_wanted(parts[-1], self.names):
                 return EXACT
-        low = [str(p).lower() for p in parts]
-        best = 0
-        for segs, wild in self.globs:
-            if _match(segs, low):
-                if not wild:
-                    return EXACT
-                best = WILD
-        if best and not_copy_key(parts):
-            return 0
-        return best
+        joined = "".join(SEP + str(p).lower() for p in parts)
+        if self._exact is not None and self._exact.fullmatch(joined):
+            return EXACT
+        if self._wild is not None and self._wild.fullmatch(joined):
+            return 0 if not_copy_key(parts) else WILD
+        return 0
 
 
 @lru_cache(maxsize=64)
