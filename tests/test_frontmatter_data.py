@@ -291,3 +291,19 @@ def test_a_data_file_is_part_of_pages_and_not_judged_for_balance_alone():
     as_page = [f.rule for f in lint(services, "services.txt")]
     assert "CC411" in as_page and "CC412" in as_page  # the same words as a page are judged
     assert not {"CC411", "CC412"} & set(as_data) and "CC301" in as_data  # its claims still are
+
+
+def test_rules_around_markdown_at_the_top_are_no_front_matter(tmp_path, monkeypatch):
+    """A page may open with a rule, a blank line and a heading, and draw another rule further
+    down: what lies between is Markdown, read at its place, not front matter to fail on."""
+    (tmp_path / "notes.md").write_text("---\n\n# Peels\n\n**Internal | v1**\n\nTotally painless peels.\n\n---\n\nMore.\n",
+                                       encoding="utf-8")
+    (tmp_path / "table.md").write_text("---\n| a | b |\n|---|---|\n---\n", encoding="utf-8")
+    (tmp_path / "bad.md").write_text("---\ntitle: [unclosed\n---\nBody.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(main, ["check", "--no-config", "--format", "json", "notes.md", "table.md"])
+    assert r.exit_code == 1, r.output
+    assert [(f["line"], f["column"], f["match"]) for f in json.loads(r.stdout)["findings"] if f["rule"] == "CC131"] \
+        == [(7, 9, "painless")]
+    r = CliRunner().invoke(main, ["check", "--no-config", "bad.md"])  # a key first: YAML, and broken
+    assert r.exit_code == 2 and "bad.md:3: invalid YAML front matter" in r.output  # (where YAML saw the end)

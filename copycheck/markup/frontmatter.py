@@ -19,6 +19,8 @@ _CLOSE = compiled(r"^(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)", re.M)
 _TOML_OPEN = compiled(r"\+\+\+[ \t]*(?:\r\n|\r|\n)")
 _TOML_CLOSE = compiled(r"^\+\+\+[ \t]*(?:\r\n|\r|\n|$)", re.M)
 _JSON_START = compiled(r"\{\s*(?:\"|\})")  # a JSON object (not a {{< shortcode >}} or a {% tag %})
+# the first line of YAML front matter that is not blank or a comment: a key, or a list item
+_YAML_LINE = compiled(r"[ \t]*(?:-(?:[ \t]|$)|\?[ \t]|[\"'][^\n]*?[\"'][ \t]*:(?:[ \t]|$)|[^\s:#\[\]{}][^:\n]*:(?:[ \t]|$))")
 
 
 def _lines_before(source: str, at: int) -> int:
@@ -71,6 +73,8 @@ def read(source: str, parsed, keys=None) -> int:
         return 0  # no closing line: not front matter
     start, end = m.end(), close.start()
     fm = source[start:end]
+    if not _yaml_like(fm):
+        return 0  # "---" lines around Markdown (a rule above a heading): no front matter
     simple = _simple(fm, sel)
     if simple is not None:  # plain "key: value" lines: read as YAML would, without importing it
         for key, value, at in simple:
@@ -84,6 +88,16 @@ def read(source: str, parsed, keys=None) -> int:
         raise MarkupError("YAML front matter", 1, 1, "nested too deeply to read") from None
     _blocks(rows, source, start, sel, parsed)
     return close.end()
+
+
+def _yaml_like(fm: str) -> bool:
+    """Whether the text between two "---" lines opens as YAML does: its first line that is not
+    blank or a comment is a key or a list item (a Markdown page may open with a rule, a blank
+    line and a heading, and close that rule further down)."""
+    for line in fm.splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            return _YAML_LINE.match(line) is not None
+    return True
 
 
 # A line of front matter that YAML reads as one plain key and one plain scalar (or a flow list of
