@@ -299,9 +299,10 @@ def test_rules_around_markdown_at_the_top_are_no_front_matter(tmp_path, monkeypa
     (tmp_path / "notes.md").write_text("---\n\n# Peels\n\n**Internal | v1**\n\nTotally painless peels.\n\n---\n\nMore.\n",
                                        encoding="utf-8")
     (tmp_path / "table.md").write_text("---\n| a | b |\n|---|---|\n---\n", encoding="utf-8")
+    (tmp_path / "bold.md").write_text("---\n\n## Offer\n\n**Added: 2024**\n\n---\n", encoding="utf-8")
     (tmp_path / "bad.md").write_text("---\ntitle: [unclosed\n---\nBody.\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    r = CliRunner().invoke(main, ["check", "--no-config", "--format", "json", "notes.md", "table.md"])
+    r = CliRunner().invoke(main, ["check", "--no-config", "--format", "json", "notes.md", "table.md", "bold.md"])
     assert r.exit_code == 1, r.output
     assert [(f["line"], f["column"], f["match"]) for f in json.loads(r.stdout)["findings"] if f["rule"] == "CC131"] \
         == [(7, 9, "painless")]

@@ -20,7 +20,7 @@ _TOML_OPEN = compiled(r"\+\+\+[ \t]*(?:\r\n|\r|\n)")
 _TOML_CLOSE = compiled(r"^\+\+\+[ \t]*(?:\r\n|\r|\n|$)", re.M)
 _JSON_START = compiled(r"\{\s*(?:\"|\})")  # a JSON object (not a {{< shortcode >}} or a {% tag %})
 # the first line of YAML front matter that is not blank or a comment: a key, or a list item
-_YAML_LINE = compiled(r"[ \t]*(?:-(?:[ \t]|$)|\?[ \t]|[\"'][^\n]*?[\"'][ \t]*:(?:[ \t]|$)|[^\s:#\[\]{}][^:\n]*:(?:[ \t]|$))")
+_YAML_LINE = compiled(r"[ \t]*(?:-(?:[ \t]|$)|\?[ \t]|[\"'][^\n]*?[\"'][ \t]*:(?:[ \t]|$)|[^\s\-?:,\[\]{}#&*!|>'\x22%@`][^:\n]*:(?:[ \t]|$))")  # (a plain key starts with no YAML indicator: "**Bold:**" is Markdown)
 
 
 def _lines_before(source: str, at: int) -> int:
