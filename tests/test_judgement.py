@@ -586,3 +586,25 @@ def test_a_new_predicate_and_time_words_keep_the_denial(text, code):
 def test_a_qualifier_that_reaches_its_predicate_still_softens_it(text):
     assert not [f.rule for f in lint(text) if f.severity in ("warning", "error") and f.rule in
                 ("CC122", "CC123", "CC131", "CC141")], text
+
+
+# -- the condition's reach and the body's work are no claims about the treatment (stop 29) --------
+
+@pytest.mark.parametrize("text", [
+    "Hair loss is a common worry affecting people of all ages.",
+    "Acne can strike at any age.",
+    "Over time, the body naturally eliminates the broken-down ink.",
+    "Your immune system then removes the shattered pigment.",
+    "The skin gradually sheds the treated cells over a week.",
+])
+def test_the_condition_and_the_body_are_not_the_treatment(text):
+    assert [f.rule for f in lint(text) if f.severity in ("warning", "error")] == [], text
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Our peel works for people of all ages.", "CC181"),
+    ("This laser eliminates tattoo ink.", "CC111"),
+    ("Your skin will eliminate wrinkles.", "CC111"),
+])
+def test_the_treatment_itself_still_claims(text, code):
+    assert code in [f.rule for f in lint(text) if f.severity in ("warning", "error")], text
