@@ -148,15 +148,11 @@ def one_per_words(findings, is_claim):
             dropped.setdefault(id(loser), winner)
     if not dropped:
         return findings
-    also: dict = {}  # id(kept finding) -> the codes that gave way to it
-    for f in claims:
+    for f in claims:  # the finding kept names the codes that gave way to it
         winner = dropped.get(id(f))
         while winner is not None and id(winner) in dropped:  # it gave way in turn: to what kept it
             winner = dropped[id(winner)]
         if winner is not None and f.rule != winner.rule:
-            also.setdefault(id(winner), set()).add(f.rule)
-    for f in claims:
-        if id(f) in also:
-            f.also = tuple(sorted(also[id(f)] | set(f.also)))
+            winner.also = tuple(sorted({*winner.also, f.rule}))
     return [f for f in findings if id(f) not in dropped]
 

@@ -9,9 +9,9 @@ words: not class lists, paths or identifiers) under a key that does not name som
 (``className``, ``href``, ``image``, ``slug``)."""
 from __future__ import annotations
 
-from . import handed_on
 from claimrules.cache import compiled
 
+from . import handed_on
 from .keys import DEFAULT_KEYS, WILD, is_copy, not_copy_key, path_text, selector_for
 from .jsx import JsxReader
 from ..source.blocks import BlockBuilder

@@ -71,7 +71,8 @@ SEP = "\x1f"  # between the keys of a path, as the globs' regex reads it: "\x1ff
 
 def _glob_regex(segs) -> str:
     """One glob's segments as a regex over a joined path: ``*`` one key (or part of one), ``**``
-    any number of keys, ``?``, ``[...]`` as fnmatch reads them, ``{a,b}`` either."""
+    any number of keys, ``?`` one character, ``{a,b}`` either (``[...]`` is a list index, made a
+    key by _segments before)."""
     return "".join(f"(?:{SEP}[^{SEP}]*)*" if seg == "**" else SEP + _segment_regex(seg) for seg in segs)
 
 
@@ -79,17 +80,13 @@ def _segment_regex(seg: str) -> str:
     out, i = [], 0
     while i < len(seg):
         c = seg[i]
-        close = seg.find("}" if c == "{" else "]", i + (1 if c == "{" else 2)) if c in "{[" else -1
+        close = seg.find("}", i + 1) if c == "{" else -1
         if c == "*":
             out.append(f"[^{SEP}]*")
         elif c == "?":
             out.append(f"[^{SEP}]")
-        elif c == "{" and close > 0:
+        elif close > 0:
             out.append("(?:" + "|".join(_segment_regex(alt.strip()) for alt in seg[i + 1:close].split(",")) + ")")
-            i = close
-        elif c == "[" and close > 0:
-            body = seg[i + 1:close]
-            out.append("[" + ("^" + body[1:] if body.startswith("!") else body).replace("\\", "\\\\") + "]")
             i = close
         else:
             out.append(re.escape(c))
@@ -120,7 +117,7 @@ class Selector:
                 continue
             for one in _braces(k) if _DOTTED_BRACE.search(k) else (k,):  # "{a,b}" stays one regex
                 segs = _segments(one)
-                (wild if any(c in s for s in segs for c in "*?[") else exact).append(_glob_regex(segs))
+                (wild if any(c in s for s in segs for c in "*?") else exact).append(_glob_regex(segs))
         self._exact, self._wild = _alternation(exact), _alternation(wild)
         self._seen: dict = {}
 
